@@ -67,6 +67,8 @@ export interface Problem {
   /** Stable machine code of the message, e.g. `duplicate-id`. */
   code: string;
   params?: Record<string, string | number>;
+  /** The export folder the file belongs to, e.g. `2017-Q4`. */
+  quarter?: string;
 }
 
 export type Lang = 'vi' | 'en';

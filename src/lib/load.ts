@@ -1,0 +1,67 @@
+import { type QuarterAnalysis, analyseQuarter } from './analyse.ts';
+import { defaultConfig, parseConfig } from './config.ts';
+import { emptyFindings, type Findings } from './findings.ts';
+import { type ExportData, ingestExport } from './ingest/export.ts';
+import type { Chunks } from './ingest/table.ts';
+import { comparePeriods, parseQuarter } from './quarter.ts';
+import type { Config, FileName } from './types.ts';
+
+/** The file system as the loader sees it, so the loader itself does no I/O (tests pass a Map). */
+export interface DataSource {
+  /** Entries of a folder (names only), or null when it is not a folder. */
+  list(path: string): string[] | null;
+  isDirectory(path: string): boolean;
+  /** A whole small file as text (config), or null when absent. */
+  readText(path: string): string | null;
+  /** A file as byte chunks, or null when absent. */
+  open(path: string): Chunks | null;
+}
+
+export interface LoadedData {
+  config: Config;
+  /** Quarters in time order; the last one is the current export. Empty when there are errors. */
+  quarters: QuarterAnalysis[];
+  findings: Findings;
+}
+
+const EXPORT_FILES: FileName[] = ['units.csv', 'cadres.csv', 'assignments.csv', 'reports.csv'];
+
+/**
+ * Loads a data folder (with `exports/YYYY-Qn/` and an optional config.json), or a single export
+ * folder with the default config. Every problem of every quarter is collected; figures are
+ * computed only when there is no error.
+ */
+export async function loadData(dir: string, source: DataSource): Promise<LoadedData> {
+  const findings = emptyFindings();
+  const join = (...parts: string[]) => [dir, ...parts].join('/');
+  const single = (source.list(dir) ?? []).includes('units.csv');
+  let config = defaultConfig;
+  let folders: { name: string; path: string }[];
+  if (single) {
+    const name = dir.replace(/\/+$/, '').split('/').pop() ?? dir;
+    folders = [{ name, path: dir }];
+  } else {
+    const parsed = parseConfig(source.readText(join('config.json')));
+    config = parsed.config;
+    findings.errors.push(...parsed.problems);
+    const names = (source.list(join('exports')) ?? []).filter((n) => !n.startsWith('.')).sort(comparePeriods);
+    folders = names.map((name) => ({ name, path: join('exports', name) }));
+    if (folders.length === 0) findings.errors.push({ file: 'exports', line: null, column: null, value: null, code: 'no-exports' });
+  }
+
+  const exports: ExportData[] = [];
+  for (const folder of folders) {
+    const quarter = parseQuarter(folder.name);
+    if (quarter === null || !source.isDirectory(folder.path)) {
+      findings.errors.push({ file: single ? folder.name : `exports/${folder.name}`, line: null, column: null, value: folder.name, code: 'bad-folder' });
+      continue;
+    }
+    const local = emptyFindings();
+    const data = await ingestExport(quarter, (file) => (EXPORT_FILES.includes(file) ? source.open(`${folder.path}/${file}`) : null), config, local);
+    for (const p of local.errors) findings.errors.push({ ...p, quarter: quarter.id });
+    for (const p of local.warnings) findings.warnings.push({ ...p, quarter: quarter.id });
+    exports.push(data);
+  }
+  const quarters = findings.errors.length === 0 ? exports.map((data) => analyseQuarter(data, config)) : [];
+  return { config, quarters, findings };
+}

@@ -1,0 +1,24 @@
+import type { Assignment, Cadre, CoveragePair, Unit } from '../types.ts';
+
+/**
+ * The active assignments that count for a pair: from a cadre of the pair's level to a unit
+ * of its followed level. Other levels count for no pair.
+ */
+export function pairAssignments(pair: CoveragePair, active: Assignment[], cadreById: Map<string, Cadre>, unitById: Map<string, Unit>): Assignment[] {
+  return active.filter((a) => cadreById.get(a.cadreId)?.level === pair.cadreLevel && unitById.get(a.unitId)?.level === pair.unitLevel);
+}
+
+/** Active assignments of any pair of the mapping, one per cadre and unit. */
+export function mappedAssignments(pairs: CoveragePair[], active: Assignment[], cadreById: Map<string, Cadre>, unitById: Map<string, Unit>): Assignment[] {
+  const seen = new Set<string>();
+  const result: Assignment[] = [];
+  for (const pair of pairs) {
+    for (const a of pairAssignments(pair, active, cadreById, unitById)) {
+      const key = `${a.cadreId}\t${a.unitId}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      result.push(a);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,84 @@
+import type { Findings } from './findings.ts';
+import type { Assignment, Cadre, Config, Unit } from './types.ts';
+import { unitLevelDepth } from './vocabulary.ts';
+
+/**
+ * Checks the files against each other: references, the hierarchy (no cycle, parents above
+ * their children) and the levels the mapping uses.
+ */
+export function validateExport(units: Unit[], cadres: Cadre[], assignments: Assignment[], config: Config, found: Findings): void {
+  const unitById = new Map(units.map((u) => [u.id, u]));
+  const cadreById = new Map(cadres.map((c) => [c.id, c]));
+  const inCycle = findCycles(units, unitById);
+
+  for (const unit of units) {
+    if (inCycle.has(unit.id)) {
+      found.errors.push({ file: 'units.csv', line: unit.line, column: 'parent_id', value: unit.parentId, code: 'cycle', params: { path: inCycle.get(unit.id)! } });
+      continue;
+    }
+    if (unit.parentId === null) continue;
+    const parent = unitById.get(unit.parentId);
+    if (!parent) {
+      found.errors.push({ file: 'units.csv', line: unit.line, column: 'parent_id', value: unit.parentId, code: 'unknown-parent' });
+    } else if (unitLevelDepth[parent.level] >= unitLevelDepth[unit.level]) {
+      found.errors.push({ file: 'units.csv', line: unit.line, column: 'parent_id', value: unit.parentId, code: 'parent-level', params: { level: unit.level, parentLevel: parent.level } });
+    }
+  }
+
+  for (const cadre of cadres) {
+    if (!unitById.has(cadre.homeUnitId)) {
+      found.errors.push({ file: 'cadres.csv', line: cadre.line, column: 'home_unit_id', value: cadre.homeUnitId, code: 'unknown-unit' });
+    }
+  }
+
+  const followed = new Map<string, Set<string>>();
+  for (const pair of config.coverage) {
+    if (!followed.has(pair.cadreLevel)) followed.set(pair.cadreLevel, new Set());
+    followed.get(pair.cadreLevel)!.add(pair.unitLevel);
+  }
+  const seenAssignment = new Map<string, number>();
+  for (const a of assignments) {
+    const cadre = cadreById.get(a.cadreId);
+    const unit = unitById.get(a.unitId);
+    if (!cadre) found.errors.push({ file: 'assignments.csv', line: a.line, column: 'cadre_id', value: a.cadreId, code: 'unknown-cadre' });
+    if (!unit) found.errors.push({ file: 'assignments.csv', line: a.line, column: 'unit_id', value: a.unitId, code: 'unknown-unit' });
+    if (!cadre || !unit) continue;
+    if (!followed.get(cadre.level)?.has(unit.level)) {
+      found.warnings.push({ file: 'assignments.csv', line: a.line, column: 'unit_id', value: a.unitId, code: 'unexpected-level', params: { cadreLevel: cadre.level, unitLevel: unit.level } });
+    }
+    const key = `${a.cadreId}\t${a.unitId}\t${a.start ?? ''}`;
+    if (seenAssignment.has(key)) {
+      found.warnings.push({ file: 'assignments.csv', line: a.line, column: 'unit_id', value: a.unitId, code: 'duplicate-assignment', params: { first: seenAssignment.get(key)! } });
+    } else seenAssignment.set(key, a.line);
+  }
+
+  const levelsPresent = new Set(units.map((u) => u.level));
+  for (const pair of config.coverage) {
+    if (!levelsPresent.has(pair.unitLevel)) {
+      found.warnings.push({ file: 'config.json', line: null, column: 'coverage', value: `${pair.cadreLevel} → ${pair.unitLevel}`, code: 'pair-without-units' });
+    }
+  }
+}
+
+/** Walks up from every unit; a walk that comes back to a unit of its own path is a cycle. */
+function findCycles(units: Unit[], unitById: Map<string, Unit>): Map<string, string> {
+  const inCycle = new Map<string, string>();
+  const done = new Set<string>();
+  for (const start of units) {
+    const path: string[] = [];
+    const onPath = new Map<string, number>();
+    let current: Unit | undefined = start;
+    while (current && !done.has(current.id) && !onPath.has(current.id)) {
+      onPath.set(current.id, path.length);
+      path.push(current.id);
+      current = current.parentId === null ? undefined : unitById.get(current.parentId);
+    }
+    if (current && onPath.has(current.id)) {
+      const cycle = path.slice(onPath.get(current.id)!);
+      const text = [...cycle, cycle[0]].join(' → ');
+      for (const id of cycle) inCycle.set(id, text);
+    }
+    for (const id of path) done.add(id);
+  }
+  return inCycle;
+}
