@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { CATEGORICAL, INK, INK_MUTED, LINK, STATUS, contrast, legible, rateColor, textOn } from '../../../src/components/charts/palette.ts';
+
+describe('palette', () => {
+  it('textOn(fill) reaches 4.5:1 on every status colour', () => {
+    for (const fill of Object.values(STATUS)) expect(contrast(textOn(fill), fill)).toBeGreaterThanOrEqual(4.5);
+  });
+  it('legible(colour) reaches 4.5:1 on white for every series colour', () => {
+    for (const c of CATEGORICAL) expect(contrast(legible(c), '#FFFFFF')).toBeGreaterThanOrEqual(4.5);
+  });
+  it('text colours reach 4.5:1 on white', () => {
+    for (const c of [INK, INK_MUTED, LINK]) expect(contrast(c, '#FFFFFF')).toBeGreaterThanOrEqual(4.5);
+  });
+  it('rateColor(rate) darkens as the rate grows and is grey without a rate', () => {
+    expect(contrast(rateColor(1), '#FFFFFF')).toBeGreaterThan(contrast(rateColor(0.5), '#FFFFFF'));
+    expect(rateColor(null)).toBe(STATUS.noData);
+  });
+});
