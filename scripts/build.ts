@@ -1,0 +1,94 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadData } from '../src/lib/load.ts';
+import type { Lang } from '../src/lib/types.ts';
+import { buildSiteModel } from '../src/lib/site/buildSiteModel.ts';
+import { readBoundaries } from './lib/boundaries.ts';
+import { nodeSource, terminalProgress } from './lib/node-source.ts';
+import { problemLine } from './lib/report.ts';
+import { writeDataFiles } from './lib/site-data.ts';
+
+const USAGE = `Usage: npm run build -- [--data DIR] [--out DIR] [--base /sub/path/] [--lang vi|en]
+  Reads DIR (default data/), writes the static site to OUT (default dist/). The output is
+  replaced only when the whole build succeeded.`;
+
+function usage(message: string): never {
+  process.stderr.write(`${message}\n${USAGE}\n`);
+  process.exit(2);
+}
+
+let args;
+try {
+  args = parseArgs({ options: { data: { type: 'string', default: 'data' }, out: { type: 'string', default: 'dist' }, base: { type: 'string' }, lang: { type: 'string', default: 'vi' }, help: { type: 'boolean' } } });
+} catch (e) {
+  usage((e as Error).message);
+}
+if (args.values.help) {
+  process.stdout.write(`${USAGE}\n`);
+  process.exit(0);
+}
+const lang = args.values.lang as Lang;
+if (lang !== 'vi' && lang !== 'en') usage(`--lang must be vi or en`);
+const dataDir = resolve(args.values.data!);
+const outDir = resolve(args.values.out!);
+if (!existsSync(dataDir)) usage(`No such folder: ${dataDir}`);
+
+const started = Date.now();
+const source = nodeSource(terminalProgress());
+const loaded = await loadData(dataDir, source);
+const boundaries = readBoundaries(join(dataDir, 'boundaries'));
+const errors = [...loaded.findings.errors, ...boundaries.errors];
+if (errors.length > 0) {
+  for (const p of errors) process.stderr.write(`✗ ${problemLine(p, lang)}\n`);
+  process.stderr.write(lang === 'vi'
+    ? `${errors.length} lỗi: chưa xây dựng trang; trang đã công bố giữ nguyên.\n`
+    : `${errors.length} errors: nothing built; the published site is unchanged.\n`);
+  process.exit(1);
+}
+
+const base = normaliseBase(args.values.base ?? loaded.config.basePath);
+const model = buildSiteModel({
+  loaded,
+  builtAt: process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : new Date().toISOString(),
+  files: source.files.map((f) => ({ quarter: basename(dirname(f.path)), name: basename(f.path), bytes: f.bytes, sha256: f.sha256 })),
+  boundaryIds: new Set(boundaries.features.keys()),
+});
+
+// Everything is built beside the output and swapped in at the end, so a failure leaves it as it was.
+const stamp = `${process.pid}-${Date.now()}`;
+const work = join(dirname(outDir), `.${basename(outDir)}.build-${stamp}`);
+mkdirSync(work, { recursive: true });
+const modelPath = join(work, 'model.json');
+const staging = join(work, 'site');
+try {
+  writeFileSync(modelPath, JSON.stringify(model));
+  process.env.NAMCOSO_MODEL = modelPath;
+  process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  const { build } = await import('astro');
+  await build({ root: resolve(import.meta.dirname, '..'), outDir: staging, base, logLevel: 'warn', vite: { logLevel: 'warn' } });
+  writeDataFiles(staging, model, boundaries.features);
+  const previous = `${work}/previous`;
+  if (existsSync(outDir)) renameSync(outDir, previous);
+  renameSync(staging, outDir);
+} catch (e) {
+  process.stderr.write(`${lang === 'vi' ? 'Xây dựng thất bại; trang đã công bố giữ nguyên' : 'The build failed; the published site is unchanged'}:\n${(e as Error).stack ?? e}\n`);
+  process.exitCode = 1;
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+if (!process.exitCode) {
+  const pages = countPages(outDir);
+  process.stdout.write(`${lang === 'vi' ? 'Đã xây dựng' : 'Built'} ${pages} ${lang === 'vi' ? 'trang' : 'pages'} → ${outDir} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+}
+
+function normaliseBase(raw: string): string {
+  const trimmed = raw.trim().replace(/^\/+|\/+$/g, '');
+  return trimmed === '' ? '/' : `/${trimmed}/`;
+}
+
+function countPages(dir: string): number {
+  let n = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name.endsWith('.html')) n++;
+  return n;
+}

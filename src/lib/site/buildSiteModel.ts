@@ -1,0 +1,221 @@
+import type { QuarterAnalysis } from '../analyse.ts';
+import type { LoadedData } from '../load.ts';
+import { describeProblem } from '../messages.ts';
+import { attendanceByMonth } from '../metrics/attendance.ts';
+import { assignmentChanges, chronicUnattended } from '../metrics/changes.ts';
+import { daysToResponse, isOverdue, issuesByDepartment } from '../metrics/issues.ts';
+import { ratio } from '../metrics/ratio.ts';
+import { dayNumber } from '../quarter.ts';
+import { foldDiacritics } from '../text.ts';
+import type { UnitLevel } from '../types.ts';
+import { regionKey } from '../hierarchy.ts';
+import { type CadreEntry, type IssueEntry, type ProblemEntry, type RegionEntry, SITE_MODEL_VERSION, type SiteModel, type UnitEntry } from './types.ts';
+
+export interface SiteModelInput {
+  loaded: LoadedData;
+  /** The build stamp, injected so the same export gives the same model. */
+  builtAt: string;
+  files: { quarter: string; name: string; bytes: number; sha256: string }[];
+  /** Ids of the units that have a boundary feature. */
+  boundaryIds: Set<string>;
+}
+
+const PAGE_LEVELS = new Set<UnitLevel>(['province', 'district', 'commune']);
+
+/** Turns the analysed quarters into the one JSON document the pages render. */
+export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteModelInput): SiteModel {
+  const { config, quarters } = loaded;
+  const current = quarters.at(-1)!;
+  const previous = quarters.at(-2) ?? null;
+  const { hierarchy, data } = current;
+  const quarter = data.quarter;
+
+  const unattendedSets = quarters.map((q) => new Set(q.coverage.flatMap((d) => d.unattendedIds)));
+  const streak = (id: string) => {
+    let n = 0;
+    for (let i = unattendedSets.length - 1; i >= 0 && unattendedSets[i]!.has(id); i--) n++;
+    return n;
+  };
+
+  const issues: Record<string, IssueEntry> = {};
+  for (const issue of data.reports?.issues ?? []) {
+    issues[issue.reportId] = {
+      id: issue.reportId, cadreId: issue.cadreId, unitId: issue.unitId, date: issue.date, topic: issue.topic, summary: issue.summary,
+      referredTo: issue.referredTo, respondedOn: issue.respondedOn, status: issue.status, daysToResponse: daysToResponse(issue),
+      ageDays: dayNumber(quarter.end) - dayNumber(issue.date), overdue: isOverdue(issue, quarter, config.overdueDays),
+    };
+  }
+  const issueList = Object.values(issues).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  const issuesInArea = new Map<string, string[]>();
+  for (const issue of issueList) {
+    for (const area of hierarchy.areasOf(issue.unitId)) pushTo(issuesInArea, area, issue.id);
+  }
+
+  const followers = new Map<string, string[]>();
+  const unitsOfCadre = new Map<string, string[]>();
+  for (const list of current.pairActive) {
+    for (const a of list) {
+      pushTo(followers, a.unitId, a.cadreId);
+      pushTo(unitsOfCadre, a.cadreId, a.unitId);
+    }
+  }
+  const attendanceOfUnit = new Map<string, { due: number; attended: number }>();
+  const attendanceOfCadre = new Map<string, { due: number; attended: number }>();
+  for (const row of current.attendance) {
+    for (const [map, key] of [[attendanceOfUnit, row.unitId], [attendanceOfCadre, row.cadreId]] as const) {
+      const t = map.get(key) ?? { due: 0, attended: 0 };
+      t.due += row.monthsDue.length;
+      t.attended += row.monthsAttended.length;
+      map.set(key, t);
+    }
+  }
+
+  const statusOf = new Map<string, 'covered' | 'unattended'>();
+  current.coverage.forEach((detail) => {
+    const unattended = new Set(detail.unattendedIds);
+    for (const u of data.units) if (u.level === detail.figure.unitLevel) statusOf.set(u.id, unattended.has(u.id) ? 'unattended' : 'covered');
+  });
+
+  // An area's own cadres: its committee, and those following the unit itself or a unit just below it.
+  const areaCadres = new Map<string, Set<string>>();
+  const addCadre = (area: string, cadreId: string) => (areaCadres.get(area) ?? areaCadres.set(area, new Set()).get(area)!).add(cadreId);
+  for (const cadre of data.cadres) addCadre(cadre.homeUnitId, cadre.id);
+  for (const [unitId, cadreIds] of followers) {
+    const unit = hierarchy.byId.get(unitId)!;
+    for (const cadreId of cadreIds) {
+      addCadre(unitId, cadreId);
+      if (unit.parentId) addCadre(unit.parentId, cadreId);
+      const region = hierarchy.regionOf(unitId);
+      if (region !== null) addCadre(regionKey(region), cadreId);
+    }
+  }
+
+  const mapLevel = config.coverage[0]!.unitLevel;
+  const mapUnits = data.units.filter((u) => u.level === mapLevel);
+  const mapIdsInArea = new Map<string, string[]>();
+  for (const u of mapUnits) for (const area of hierarchy.areasOf(u.id)) pushTo(mapIdsInArea, area, u.id);
+
+  const units: Record<string, UnitEntry> = {};
+  for (const u of data.units) {
+    const hasPage = PAGE_LEVELS.has(u.level);
+    const att = attendanceOfUnit.get(u.id) ?? { due: 0, attended: 0 };
+    units[u.id] = {
+      id: u.id, name: u.name, level: u.level, kind: u.kind, parentId: u.parentId, region: u.region,
+      households: u.households, population: u.population, lat: u.lat, lon: u.lon, hasPage,
+      childIds: (hierarchy.children.get(u.id) ?? []).map((c) => c.id),
+      status: statusOf.get(u.id) ?? 'none',
+      followerIds: [...new Set(followers.get(u.id) ?? [])].sort(),
+      unattendedQuarters: streak(u.id),
+      attendance: { ...att, rate: ratio(att.attended, att.due) },
+      area: hasPage ? current.areas.get(u.id) ?? null : null,
+      cadreIds: hasPage ? [...(areaCadres.get(u.id) ?? [])].sort() : [],
+      issueIds: hasPage ? issuesInArea.get(u.id) ?? [] : [],
+      hasBoundary: boundaryIds.has(u.id),
+      mapIds: hasPage ? mapIdsInArea.get(u.id) ?? [] : [],
+    };
+  }
+
+  const flags = (ids: string[][]) => new Set(ids.flat());
+  const overloaded = flags(current.coverage.map((d) => d.overloadedIds));
+  const idle = flags(current.coverage.map((d) => d.idleIds));
+  const silent = new Set(current.silent);
+  const issuesOfCadre = new Map<string, string[]>();
+  for (const issue of issueList) pushTo(issuesOfCadre, issue.cadreId, issue.id);
+  const cadres: Record<string, CadreEntry> = {};
+  for (const c of data.cadres) {
+    const activity = data.reports?.byCadre.get(c.id);
+    const att = attendanceOfCadre.get(c.id) ?? { due: 0, attended: 0 };
+    const own = issuesOfCadre.get(c.id) ?? [];
+    cadres[c.id] = {
+      id: c.id,
+      displayName: config.publishNames ? c.name : `${c.position ?? c.level} · ${c.id}`,
+      level: c.level, homeUnitId: c.homeUnitId, position: c.position, field: c.field, team: c.team,
+      hasPage: c.level !== 'commune',
+      unitIds: [...new Set(unitsOfCadre.get(c.id) ?? [])].sort(),
+      monthsDue: att.due, monthsAttended: att.attended,
+      reports: activity?.reports ?? 0, meetings: activity?.meetings ?? 0, issues: activity?.issues ?? 0,
+      issuesResponded: own.filter((id) => issues[id]!.respondedOn !== null).length,
+      overloaded: overloaded.has(c.id), idle: idle.has(c.id), silent: silent.has(c.id), issueIds: own,
+    };
+  }
+
+  const regionNames = [...new Set(data.units.map((u) => u.region).filter((r): r is string => r !== null))].sort((a, b) => a.localeCompare(b, 'vi'));
+  const regions: RegionEntry[] = regionNames.map((name) => {
+    const key = regionKey(name);
+    const unitIds = data.units.filter((u) => u.region === name).map((u) => u.id);
+    const cadreIds = [...(areaCadres.get(key) ?? [])].sort();
+    return {
+      id: key, slug: slugify(name), name, unitIds,
+      teams: [...new Set(cadreIds.map((id) => cadres[id]!.team).filter((t): t is string => t !== null))].sort(),
+      area: current.areas.get(key)!, cadreIds, issueIds: issuesInArea.get(key) ?? [], mapIds: mapIdsInArea.get(key) ?? [],
+    };
+  });
+
+  const byStreak = (ids: string[]) => [...ids].sort((a, b) => streak(b) - streak(a) || a.localeCompare(b));
+  const warnings: ProblemEntry[] = loaded.findings.warnings.map((p) => ({
+    quarter: p.quarter ?? null, file: p.file, line: p.line, column: p.column, value: p.value, code: p.code,
+    message: { vi: describeProblem(p, 'vi'), en: describeProblem(p, 'en') },
+  }));
+
+  return {
+    version: SITE_MODEL_VERSION,
+    builtAt,
+    title: config.title,
+    publishNames: config.publishNames,
+    tileUrl: config.tileUrl,
+    tileAttribution: config.tileAttribution,
+    overdueDays: config.overdueDays,
+    quarter: { id: quarter.id, start: quarter.start, end: quarter.end },
+    quarters: quarters.map((q) => q.data.quarter.id),
+    pairs: config.coverage,
+    files,
+    figures: current.figures,
+    previous: previous?.figures ?? null,
+    history: quarters.map((q) => q.figures),
+    changes: quarters.slice(1).map((q, i) => changesBetween(quarters[i]!, q)),
+    attendanceByMonth: attendanceByMonth(current.attendance, quarter),
+    loadHistograms: current.coverage.map((d) => histogram([...d.unitsPerCadre.values()])),
+    responseDays: issueList.map((i) => i.daysToResponse).filter((d): d is number => d !== null),
+    unanswered: issueList.filter((i) => i.respondedOn === null).length,
+    departments: issuesByDepartment(data.reports?.issues ?? [], quarter, config.overdueDays),
+    topics: countBy(issueList.map((i) => i.topic).filter((t): t is string => t !== null)),
+    rootIds: hierarchy.roots.map((u) => u.id),
+    units,
+    cadres,
+    issues,
+    regions,
+    unattended: current.coverage.map((d) => byStreak(d.unattendedIds)),
+    overloadedIds: [...overloaded].sort(),
+    idleIds: [...idle].sort(),
+    silentIds: current.silent,
+    map: mapUnits.length === 0 ? null : { level: mapLevel, missingBoundary: mapUnits.filter((u) => !boundaryIds.has(u.id)).map((u) => u.id) },
+    warnings,
+  };
+}
+
+function changesBetween(before: QuarterAnalysis, after: QuarterAnalysis) {
+  const changes = assignmentChanges(before.pairActive.flat(), after.pairActive.flat());
+  const unattended = (q: QuarterAnalysis) => q.coverage.flatMap((d) => d.unattendedIds);
+  return { from: before.data.quarter.id, to: after.data.quarter.id, ...changes, chronic: chronicUnattended(unattended(before), unattended(after)) };
+}
+
+function histogram(values: number[]): { unitsFollowed: number; cadres: number }[] {
+  const max = Math.max(0, ...values);
+  return Array.from({ length: max + 1 }, (_, n) => ({ unitsFollowed: n, cadres: values.filter((v) => v === n).length }));
+}
+
+function countBy(values: string[]): { topic: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].map(([topic, count]) => ({ topic, count })).sort((a, b) => b.count - a.count || a.topic.localeCompare(b.topic, 'vi'));
+}
+
+function pushTo(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+export function slugify(name: string): string {
+  return foldDiacritics(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'vung';
+}

@@ -1,0 +1,151 @@
+import type { QuarterFigures } from '../analyse.ts';
+import type { AreaFigures } from '../metrics/areaRollup.ts';
+import type { IssueFigure } from '../metrics/issues.ts';
+import type { CadreLevel, CoveragePair, UnitLevel } from '../types.ts';
+
+/** Bumped whenever the shape changes, so pages never read a model of another shape. */
+export const SITE_MODEL_VERSION = 1;
+
+export interface ProblemEntry {
+  quarter: string | null;
+  file: string;
+  line: number | null;
+  column: string | null;
+  value: string | null;
+  code: string;
+  message: { vi: string; en: string };
+}
+
+/** Coverage status of a unit for the pair that follows its level. */
+export type UnitStatus = 'covered' | 'unattended' | 'none';
+
+export interface UnitEntry {
+  id: string;
+  name: string;
+  level: UnitLevel;
+  kind: string | null;
+  parentId: string | null;
+  region: string | null;
+  households: number | null;
+  population: number | null;
+  lat: number | null;
+  lon: number | null;
+  /** Whether a page is published for the unit (province, district, commune). */
+  hasPage: boolean;
+  childIds: string[];
+  status: UnitStatus;
+  /** Cadres with an active assignment of a mapped pair to this unit. */
+  followerIds: string[];
+  /** Consecutive quarters, up to the current one, in which the unit has been unattended. */
+  unattendedQuarters: number;
+  /** Attendance of the unit's followers at its meetings this quarter. */
+  attendance: { due: number; attended: number; rate: number | null };
+  /** Figures of the area below the unit; null for units with no page. */
+  area: AreaFigures | null;
+  /** Cadres of the area (homed in it or following a unit in it); pages only. */
+  cadreIds: string[];
+  /** Issues about units of the area; pages only. */
+  issueIds: string[];
+  hasBoundary: boolean;
+  /** Units of the map level in the area, for the area's map; pages only. */
+  mapIds: string[];
+}
+
+export interface CadreEntry {
+  id: string;
+  /** The name, or position and id when names are not published. */
+  displayName: string;
+  level: CadreLevel;
+  homeUnitId: string;
+  position: string | null;
+  field: string | null;
+  team: string | null;
+  hasPage: boolean;
+  unitIds: string[];
+  monthsDue: number;
+  monthsAttended: number;
+  reports: number;
+  meetings: number;
+  issues: number;
+  issuesResponded: number;
+  overloaded: boolean;
+  idle: boolean;
+  silent: boolean;
+  issueIds: string[];
+}
+
+export interface IssueEntry {
+  id: string;
+  cadreId: string;
+  unitId: string;
+  date: string;
+  topic: string | null;
+  summary: string | null;
+  referredTo: string | null;
+  respondedOn: string | null;
+  status: string | null;
+  daysToResponse: number | null;
+  /** Days from the issue to the quarter's last day. */
+  ageDays: number;
+  overdue: boolean;
+}
+
+export interface RegionEntry {
+  id: string;
+  slug: string;
+  name: string;
+  unitIds: string[];
+  teams: string[];
+  area: AreaFigures;
+  cadreIds: string[];
+  issueIds: string[];
+  mapIds: string[];
+}
+
+export interface QuarterChange {
+  from: string;
+  to: string;
+  added: { cadreId: string; unitId: string }[];
+  ended: { cadreId: string; unitId: string }[];
+  moved: { cadreId: string; fromUnitId: string; toUnitId: string }[];
+  chronic: string[];
+}
+
+export interface SiteModel {
+  version: typeof SITE_MODEL_VERSION;
+  builtAt: string;
+  title: string;
+  publishNames: boolean;
+  tileUrl: string | null;
+  tileAttribution: string | null;
+  overdueDays: number;
+  quarter: { id: string; start: string; end: string };
+  quarters: string[];
+  pairs: CoveragePair[];
+  files: { quarter: string; name: string; bytes: number; sha256: string }[];
+  figures: QuarterFigures;
+  previous: QuarterFigures | null;
+  history: QuarterFigures[];
+  changes: QuarterChange[];
+  attendanceByMonth: { month: string; due: number; attended: number }[];
+  /** Per pair: how many cadres follow 0, 1, 2, … units of the pair's level. */
+  loadHistograms: { unitsFollowed: number; cadres: number }[][];
+  /** Days to response of every answered issue of the quarter, and how many wait for an answer. */
+  responseDays: number[];
+  unanswered: number;
+  departments: ({ department: string } & IssueFigure)[];
+  topics: { topic: string; count: number }[];
+  rootIds: string[];
+  units: Record<string, UnitEntry>;
+  cadres: Record<string, CadreEntry>;
+  issues: Record<string, IssueEntry>;
+  regions: RegionEntry[];
+  /** Per pair: unattended unit ids, longest-unattended first. */
+  unattended: string[][];
+  overloadedIds: string[];
+  idleIds: string[];
+  silentIds: string[];
+  /** The unit level drawn on the map, and its payload file under the site's data/ folder. */
+  map: { level: UnitLevel; missingBoundary: string[] } | null;
+  warnings: ProblemEntry[];
+}

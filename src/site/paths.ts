@@ -1,0 +1,31 @@
+import type { Lang } from '../lib/types.ts';
+
+/** Site-relative paths of every page, the same in both languages apart from the `en/` prefix. */
+export const pagePath = {
+  overview: () => '',
+  unit: (id: string) => `unit/${encodeURIComponent(id)}/`,
+  brief: (id: string) => `brief/${encodeURIComponent(id)}/`,
+  cadre: (id: string) => `cadre/${encodeURIComponent(id)}/`,
+  region: (slug: string) => `region/${slug}/`,
+  map: () => 'map/',
+  unattended: () => 'unattended/',
+  cadres: () => 'cadres/',
+  silent: () => 'silent/',
+  issues: () => 'issues/',
+  history: () => 'history/',
+  quality: () => 'quality/',
+  about: () => 'about/',
+  search: () => 'search/',
+};
+
+export const langPrefix = (lang: Lang): string => (lang === 'en' ? 'en/' : '');
+
+/** An absolute URL path under the site's base, e.g. `/sub/path/en/unit/801/`. */
+export function href(lang: Lang, path: string): string {
+  return `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${langPrefix(lang)}${path}`;
+}
+
+/** A file under the base that is the same in both languages (data files, CSV). */
+export function asset(path: string): string {
+  return `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${path}`;
+}
