@@ -17,7 +17,7 @@ export function writeDataFiles(outDir: string, model: SiteModel, features: Map<s
   for (const lang of ['vi', 'en'] as Lang[]) {
     const prefix = lang === 'en' ? '../en/' : '../';
     const pageOf = (id: string): UnitEntry | undefined => {
-      let unit = model.units[id];
+      let unit: UnitEntry | undefined = model.units[id];
       while (unit && !unit.hasPage) unit = unit.parentId === null ? undefined : model.units[unit.parentId];
       return unit;
     };

@@ -34,12 +34,11 @@ const EXPORT_FILES: FileName[] = ['units.csv', 'cadres.csv', 'assignments.csv', 
 export async function loadData(dir: string, source: DataSource): Promise<LoadedData> {
   const findings = emptyFindings();
   const join = (...parts: string[]) => [dir, ...parts].join('/');
-  const single = (source.list(dir) ?? []).includes('units.csv');
+  const single = parseQuarter(baseName(dir)) !== null || (source.list(dir) ?? []).some((name) => EXPORT_FILES.includes(name as FileName));
   let config = defaultConfig;
   let folders: { name: string; path: string }[];
   if (single) {
-    const name = dir.replace(/\/+$/, '').split('/').pop() ?? dir;
-    folders = [{ name, path: dir }];
+    folders = [{ name: baseName(dir), path: dir }];
   } else {
     const parsed = parseConfig(source.readText(join('config.json')));
     config = parsed.config;
@@ -64,4 +63,8 @@ export async function loadData(dir: string, source: DataSource): Promise<LoadedD
   }
   const quarters = findings.errors.length === 0 ? exports.map((data) => analyseQuarter(data, config)) : [];
   return { config, quarters, findings };
+}
+
+function baseName(path: string): string {
+  return path.replace(/\/+$/, '').split('/').pop() ?? path;
 }

@@ -2,14 +2,22 @@ import type { Findings } from './findings.ts';
 import type { Assignment, Cadre, Config, Unit } from './types.ts';
 import { unitLevelDepth } from './vocabulary.ts';
 
+/** Ids of every row of units.csv and cadres.csv; null for a file that could not be read whole. */
+export interface KnownIds {
+  units: Set<string> | null;
+  cadres: Set<string> | null;
+}
+
 /**
  * Checks the files against each other: references, the hierarchy (no cycle, parents above
  * their children) and the levels the mapping uses.
  */
-export function validateExport(units: Unit[], cadres: Cadre[], assignments: Assignment[], config: Config, found: Findings): void {
+export function validateExport(units: Unit[], cadres: Cadre[], assignments: Assignment[], config: Config, known: KnownIds, found: Findings): void {
   const unitById = new Map(units.map((u) => [u.id, u]));
   const cadreById = new Map(cadres.map((c) => [c.id, c]));
   const inCycle = findCycles(units, unitById);
+  const unknownUnit = (id: string) => known.units !== null && !known.units.has(id);
+  const unknownCadre = (id: string) => known.cadres !== null && !known.cadres.has(id);
 
   for (const unit of units) {
     if (inCycle.has(unit.id)) {
@@ -18,15 +26,15 @@ export function validateExport(units: Unit[], cadres: Cadre[], assignments: Assi
     }
     if (unit.parentId === null) continue;
     const parent = unitById.get(unit.parentId);
-    if (!parent) {
+    if (unknownUnit(unit.parentId)) {
       found.errors.push({ file: 'units.csv', line: unit.line, column: 'parent_id', value: unit.parentId, code: 'unknown-parent' });
-    } else if (unitLevelDepth[parent.level] >= unitLevelDepth[unit.level]) {
+    } else if (parent && unitLevelDepth[parent.level] >= unitLevelDepth[unit.level]) {
       found.errors.push({ file: 'units.csv', line: unit.line, column: 'parent_id', value: unit.parentId, code: 'parent-level', params: { level: unit.level, parentLevel: parent.level } });
     }
   }
 
   for (const cadre of cadres) {
-    if (!unitById.has(cadre.homeUnitId)) {
+    if (unknownUnit(cadre.homeUnitId)) {
       found.errors.push({ file: 'cadres.csv', line: cadre.line, column: 'home_unit_id', value: cadre.homeUnitId, code: 'unknown-unit' });
     }
   }
@@ -40,8 +48,8 @@ export function validateExport(units: Unit[], cadres: Cadre[], assignments: Assi
   for (const a of assignments) {
     const cadre = cadreById.get(a.cadreId);
     const unit = unitById.get(a.unitId);
-    if (!cadre) found.errors.push({ file: 'assignments.csv', line: a.line, column: 'cadre_id', value: a.cadreId, code: 'unknown-cadre' });
-    if (!unit) found.errors.push({ file: 'assignments.csv', line: a.line, column: 'unit_id', value: a.unitId, code: 'unknown-unit' });
+    if (unknownCadre(a.cadreId)) found.errors.push({ file: 'assignments.csv', line: a.line, column: 'cadre_id', value: a.cadreId, code: 'unknown-cadre' });
+    if (unknownUnit(a.unitId)) found.errors.push({ file: 'assignments.csv', line: a.line, column: 'unit_id', value: a.unitId, code: 'unknown-unit' });
     if (!cadre || !unit) continue;
     if (!followed.get(cadre.level)?.has(unit.level)) {
       found.warnings.push({ file: 'assignments.csv', line: a.line, column: 'unit_id', value: a.unitId, code: 'unexpected-level', params: { cadreLevel: cadre.level, unitLevel: unit.level } });
@@ -52,6 +60,7 @@ export function validateExport(units: Unit[], cadres: Cadre[], assignments: Assi
     } else seenAssignment.set(key, a.line);
   }
 
+  if (known.units === null) return;
   const levelsPresent = new Set(units.map((u) => u.level));
   for (const pair of config.coverage) {
     if (!levelsPresent.has(pair.unitLevel)) {

@@ -24,7 +24,7 @@ export function ancestorsOf(unit: UnitEntry): UnitEntry[] {
 
 /** The nearest unit that has a page: the unit itself or an ancestor. */
 export function pageUnitOf(id: string): UnitEntry | undefined {
-  let current = model.units[id];
+  let current: UnitEntry | undefined = model.units[id];
   while (current && !current.hasPage) current = current.parentId === null ? undefined : model.units[current.parentId];
   return current;
 }

@@ -12,7 +12,7 @@ export interface Route {
   id?: string;
 }
 
-const SINGLE: PageKind[] = ['overview', 'map', 'unattended', 'cadres', 'silent', 'issues', 'history', 'quality', 'about', 'search'];
+const SINGLE: ('overview' | 'map' | 'unattended' | 'cadres' | 'silent' | 'issues' | 'history' | 'quality' | 'about' | 'search')[] = ['overview', 'map', 'unattended', 'cadres', 'silent', 'issues', 'history', 'quality', 'about', 'search'];
 
 /** Every page of the site, in both languages: one entry per page, ids only. */
 export function allRoutes(): Route[] {

@@ -2,12 +2,12 @@ import type { Findings } from '../findings.ts';
 import type { Assignment } from '../types.ts';
 import { parseDate } from '../values.ts';
 import { parseRole } from '../vocabulary.ts';
-import { type Chunks, problemAt, readTable, requireCell, type Row } from './table.ts';
+import { type Chunks, problemAt, readTable, requireCell, type Row, type TableResult } from './table.ts';
 
 /** Reads assignments.csv; row-level problems go to `found`, rows with errors are left out. */
-export async function readAssignments(chunks: Chunks, found: Findings): Promise<Assignment[]> {
+export async function readAssignments(chunks: Chunks, found: Findings): Promise<TableResult<Assignment>> {
   const assignments: Assignment[] = [];
-  await readTable('assignments.csv', chunks, found, (row) => {
+  const complete = await readTable('assignments.csv', chunks, found, (row) => {
     const before = found.errors.length;
     requireCell(row, 'cadre_id', found);
     requireCell(row, 'unit_id', found);
@@ -20,7 +20,7 @@ export async function readAssignments(chunks: Chunks, found: Findings): Promise<
     if (found.errors.length > before || role === null) return;
     assignments.push({ cadreId: row.get('cadre_id'), unitId: row.get('unit_id'), role, start, end, line: row.line });
   });
-  return assignments;
+  return { records: assignments, ids: new Set(), complete };
 }
 
 /** An optional date cell: '' is null, an unreadable date is an error. */

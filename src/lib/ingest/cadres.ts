@@ -1,13 +1,13 @@
 import type { Findings } from '../findings.ts';
 import type { Cadre } from '../types.ts';
 import { parseCadreLevel, parseGender } from '../vocabulary.ts';
-import { type Chunks, problemAt, readTable, requireCell } from './table.ts';
+import { type Chunks, problemAt, readTable, requireCell, type TableResult } from './table.ts';
 
 /** Reads cadres.csv; row-level problems go to `found`, rows with errors are left out. */
-export async function readCadres(chunks: Chunks, found: Findings): Promise<Cadre[]> {
+export async function readCadres(chunks: Chunks, found: Findings): Promise<TableResult<Cadre>> {
   const cadres: Cadre[] = [];
   const seen = new Map<string, number>();
-  await readTable('cadres.csv', chunks, found, (row) => {
+  const complete = await readTable('cadres.csv', chunks, found, (row) => {
     const before = found.errors.length;
     const ok = ['cadre_id', 'name', 'level', 'home_unit_id'].map((k) => requireCell(row, k, found)).every(Boolean);
     const id = row.get('cadre_id');
@@ -31,5 +31,5 @@ export async function readCadres(chunks: Chunks, found: Findings): Promise<Cadre
       line: row.line,
     });
   });
-  return cadres;
+  return { records: cadres, ids: new Set(seen.keys()), complete };
 }

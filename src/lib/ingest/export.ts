@@ -1,10 +1,10 @@
 import type { Findings } from '../findings.ts';
 import type { Assignment, Cadre, Config, FileName, Quarter, Unit } from '../types.ts';
-import { validateExport } from '../validate.ts';
+import { type KnownIds, validateExport } from '../validate.ts';
 import { readAssignments } from './assignments.ts';
 import { readCadres } from './cadres.ts';
 import { type ReportSummary, readReports } from './reports.ts';
-import type { Chunks } from './table.ts';
+import type { Chunks, TableResult } from './table.ts';
 import { readUnits } from './units.ts';
 
 /** One quarterly export, read and checked. */
@@ -20,23 +20,23 @@ export interface ExportData {
 /** Opens a file of the export as byte chunks; null when the file is absent. */
 export type OpenFile = (file: FileName) => Chunks | null;
 
-const REQUIRED: FileName[] = ['units.csv', 'cadres.csv', 'assignments.csv'];
+const MISSING: TableResult<never> = { records: [], ids: new Set(), complete: false };
 
 /** Reads the four files in dependency order (reports last, streamed) and validates them together. */
 export async function ingestExport(quarter: Quarter, open: OpenFile, config: Config, found: Findings): Promise<ExportData> {
-  const read = async <T>(file: FileName, reader: (chunks: Chunks, found: Findings) => Promise<T[]>): Promise<T[]> => {
+  const read = async <T>(file: FileName, reader: (chunks: Chunks, found: Findings) => Promise<TableResult<T>>): Promise<TableResult<T>> => {
     const chunks = open(file);
     if (chunks !== null) return reader(chunks, found);
-    if (REQUIRED.includes(file)) found.errors.push({ file, line: null, column: null, value: null, code: 'missing-file' });
-    return [];
+    found.errors.push({ file, line: null, column: null, value: null, code: 'missing-file' });
+    return MISSING;
   };
   const units = await read('units.csv', readUnits);
   const cadres = await read('cadres.csv', readCadres);
   const assignments = await read('assignments.csv', readAssignments);
-  validateExport(units, cadres, assignments, config, found);
+  // A file that could not be read whole is not used to call references to it unknown.
+  const known: KnownIds = { units: units.complete ? units.ids : null, cadres: cadres.complete ? cadres.ids : null };
+  validateExport(units.records, cadres.records, assignments.records, config, known, found);
   const reportChunks = open('reports.csv');
-  const reports = reportChunks === null
-    ? null
-    : await readReports(reportChunks, quarter, { cadres: new Set(cadres.map((c) => c.id)), units: new Set(units.map((u) => u.id)) }, found);
-  return { quarter, units, cadres, assignments, reports };
+  const reports = reportChunks === null ? null : await readReports(reportChunks, quarter, known, found);
+  return { quarter, units: units.records, cadres: cadres.records, assignments: assignments.records, reports };
 }

@@ -1,4 +1,5 @@
 import type { Findings } from '../findings.ts';
+import type { KnownIds } from '../validate.ts';
 import { isInQuarter } from '../quarter.ts';
 import type { Issue, Problem, Quarter, ReportType } from '../types.ts';
 import { parseDate } from '../values.ts';
@@ -37,11 +38,11 @@ const LISTED_PER_CODE = 100;
 export async function readReports(
   chunks: Chunks,
   quarter: Quarter,
-  known: { cadres: Set<string>; units: Set<string> },
+  known: KnownIds,
   found: Findings,
 ): Promise<ReportSummary> {
   const summary: ReportSummary = { rows: 0, inQuarter: 0, byCadre: new Map(), meetingMonths: new Set(), byTypeMonth: new Map(), issues: [] };
-  const ids = new Set<string>();
+  const ids = new Map<string, number>();
   const local: Findings = { errors: [], warnings: [] };
   const overflow = new Map<string, number>();
   const keep = (list: Problem[], from: number) => {
@@ -57,12 +58,12 @@ export async function readReports(
     const before = local.errors.length;
     ['report_id', 'cadre_id', 'unit_id', 'date', 'type'].forEach((k) => requireCell(row, k, local));
     const id = row.get('report_id');
-    if (id !== '' && ids.has(id)) local.errors.push(problemAt(row, 'report_id', 'duplicate-id'));
-    ids.add(id);
+    if (id !== '' && ids.has(id)) local.errors.push(problemAt(row, 'report_id', 'duplicate-id', { first: ids.get(id)! }));
+    else ids.set(id, row.line);
     const cadreId = row.get('cadre_id');
     const unitId = row.get('unit_id');
-    if (cadreId !== '' && !known.cadres.has(cadreId)) local.errors.push(problemAt(row, 'cadre_id', 'unknown-cadre'));
-    if (unitId !== '' && !known.units.has(unitId)) local.errors.push(problemAt(row, 'unit_id', 'unknown-unit'));
+    if (cadreId !== '' && known.cadres !== null && !known.cadres.has(cadreId)) local.errors.push(problemAt(row, 'cadre_id', 'unknown-cadre'));
+    if (unitId !== '' && known.units !== null && !known.units.has(unitId)) local.errors.push(problemAt(row, 'unit_id', 'unknown-unit'));
     const dateText = row.get('date');
     const date = dateText === '' ? null : parseDate(dateText);
     if (dateText !== '' && date === null) local.errors.push(problemAt(row, 'date', 'bad-date'));

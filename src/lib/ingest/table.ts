@@ -5,6 +5,16 @@ import type { FileName, Problem } from '../types.ts';
 
 export type Chunks = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
 
+/**
+ * The records of a file that passed their row checks, the ids of every row (rejected rows too,
+ * so references to them are not reported twice), and whether the whole file could be read.
+ */
+export interface TableResult<T> {
+  records: T[];
+  ids: Set<string>;
+  complete: boolean;
+}
+
 /** One data record of a file, its cells looked up by column key. */
 export interface Row {
   file: FileName;
@@ -16,8 +26,9 @@ export interface Row {
 /**
  * Reads one file of the export row by row. Header problems (missing required column, unknown
  * or repeated columns) are reported here; rows are not delivered when a required column is missing.
+ * Returns whether every record of the file could be read.
  */
-export async function readTable(file: FileName, chunks: Chunks, found: Findings, onRow: (row: Row) => void): Promise<void> {
+export async function readTable(file: FileName, chunks: Chunks, found: Findings, onRow: (row: Row) => void): Promise<boolean> {
   let index = new Map<string, number>();
   let usable = false;
   let cells: string[] = [];
@@ -55,6 +66,7 @@ export async function readTable(file: FileName, chunks: Chunks, found: Findings,
     },
   });
   found.errors.push(...csvProblems);
+  return usable && csvProblems.length === 0;
 }
 
 /** Reports an empty required cell; returns whether the cell is present. */

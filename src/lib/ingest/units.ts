@@ -2,13 +2,13 @@ import type { Findings } from '../findings.ts';
 import type { Unit } from '../types.ts';
 import { parseCount, parseDecimal } from '../values.ts';
 import { parseUnitLevel } from '../vocabulary.ts';
-import { type Chunks, problemAt, readTable, requireCell, type Row } from './table.ts';
+import { type Chunks, problemAt, readTable, requireCell, type TableResult, type Row } from './table.ts';
 
 /** Reads units.csv into units; row-level problems go to `found`, rows with errors are left out. */
-export async function readUnits(chunks: Chunks, found: Findings): Promise<Unit[]> {
+export async function readUnits(chunks: Chunks, found: Findings): Promise<TableResult<Unit>> {
   const units: Unit[] = [];
   const seen = new Map<string, number>();
-  await readTable('units.csv', chunks, found, (row) => {
+  const complete = await readTable('units.csv', chunks, found, (row) => {
     const before = found.errors.length;
     const ok = ['unit_id', 'name', 'level'].map((k) => requireCell(row, k, found)).every(Boolean);
     const id = row.get('unit_id');
@@ -38,7 +38,7 @@ export async function readUnits(chunks: Chunks, found: Findings): Promise<Unit[]
       line: row.line,
     });
   });
-  return units;
+  return { records: units, ids: new Set(seen.keys()), complete };
 }
 
 function optionalNumber(row: Row, key: string, parse: (s: string) => number | null, found: Findings): number | null {
