@@ -1,0 +1,66 @@
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { join, relative } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { serveStatic } from '../../scripts/lib/static-server.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const SHOTS = 'tests/.output';
+
+/** Runs `npm run build` as a user would; returns its exit code and output. */
+export function build(args: string[]) {
+  const run = spawnSync(process.execPath, ['scripts/build.ts', ...args], { encoding: 'utf8', env: { ...process.env, TZ: 'UTC' } });
+  return { code: run.status ?? -1, stdout: run.stdout, stderr: run.stderr };
+}
+
+/** Serves a built folder under a base path on a free port. */
+export async function serve(dir: string, base: string): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = serveStatic(dir, base);
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}${base}`, close: () => new Promise((done) => server.close(() => done())) };
+}
+
+export function launch(): Promise<Browser> {
+  mkdirSync(SHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/** What a page did wrong while loading: console errors, failed requests, requests to another host. */
+export interface PageWatch {
+  errors: string[];
+  foreign: string[];
+  failed: string[];
+}
+
+/** Opens a page that refuses every request to another host and records what went wrong. */
+export async function watchedPage(browser: Browser, origin: string): Promise<{ page: Page; watch: PageWatch }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const watch: PageWatch = { errors: [], foreign: [], failed: [] };
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue();
+    watch.foreign.push(url);
+    return route.abort();
+  });
+  page.on('console', (m) => { if (m.type() === 'error') watch.errors.push(m.text()); });
+  page.on('pageerror', (e) => watch.errors.push(String(e)));
+  page.on('response', (r) => { if (r.status() >= 400) watch.failed.push(`${r.status()} ${r.url()}`); });
+  return { page, watch };
+}
+
+/** SHA-256 of every file of a folder, by relative path. */
+export function hashTree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    out[relative(dir, path)] = createHash('sha256').update(readFileSync(path)).digest('hex');
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { foldDiacritics } from '../../src/lib/text.ts';
+import { build, launch, serve, SHOTS, watchedPage } from './harness.ts';
+
+const BASE = '/tinh-uy/nam-co-so/';
+const units = readFileSync('data/exports/2017-Q4/units.csv', 'utf8').split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.split(','));
+const communes = units.filter((cells) => cells[2] === 'commune');
+
+describe('the demo site, served under a sub-path', () => {
+  let out: string;
+  let site: { url: string; close: () => Promise<void> };
+  let browser: Browser;
+
+  beforeAll(async () => {
+    out = join(mkdtempSync(join(tmpdir(), 'namcoso-site-')), 'dist');
+    const result = build(['--data', 'data', '--out', out, '--base', BASE]);
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+    expect(result.code).toBe(0);
+    site = await serve(out, BASE);
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await site?.close();
+    if (out) rmSync(join(out, '..'), { recursive: true, force: true });
+  });
+
+  it('shows the three seed ratios on the overview, in both languages', async () => {
+    const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
+    await page.goto(site.url);
+    const ratios = await page.locator('[data-ratio]').allTextContents();
+    expect(ratios.map((r) => r.split(' ')[0])).toEqual(['139/164', '679/986', '6.038/14.676']);
+    await page.waitForSelector('[data-map-ready="true"]');
+    await page.screenshot({ path: `${SHOTS}/overview.png`, fullPage: true });
+    await page.goto(`${site.url}en/`);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    expect((await page.locator('[data-ratio]').allTextContents()).map((r) => r.split(' ')[0])).toEqual(['139/164', '679/986', '6,038/14,676']);
+    expect(watch).toEqual({ errors: [], foreign: [], failed: [] });
+    await page.close();
+  });
+
+  it('follows every link of the overview without a broken link, asset, console error or foreign request', async () => {
+    const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
+    await page.goto(site.url);
+    const links = [...new Set(await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)))]
+      .map((href) => href.split('#')[0]!)
+      .filter((href, i, all) => href !== '' && all.indexOf(href) === i);
+    expect(links.length).toBeGreaterThan(40);
+    const broken: string[] = [];
+    for (const link of links) {
+      expect(link.startsWith(site.url), `${link} leaves the site`).toBe(true);
+      if (/\.(csv|json)$/.test(link)) {
+        const response = await page.request.get(link);
+        if (response.status() !== 200) broken.push(`${response.status()} ${link}`);
+        continue;
+      }
+      const response = await page.goto(link);
+      if (response?.status() !== 200) broken.push(`${response?.status()} ${link}`);
+    }
+    expect(broken).toEqual([]);
+    expect(watch).toEqual({ errors: [], foreign: [], failed: [] });
+    await page.close();
+  });
+
+  it('draws every commune on the map, from its boundary or its point', async () => {
+    const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
+    await page.goto(`${site.url}map/`);
+    const map = page.locator('[data-map-ready="true"]').first();
+    await map.waitFor();
+    const drawn = Number(await map.getAttribute('data-feature-count')) + Number(await map.getAttribute('data-point-count'));
+    expect(drawn).toBe(communes.length);
+    expect(await page.locator('.leaflet-interactive').count()).toBe(communes.length);
+    await page.screenshot({ path: `${SHOTS}/map.png` });
+    expect(watch).toEqual({ errors: [], foreign: [], failed: [] });
+    await page.close();
+  });
+
+  it('publishes a page for every district and commune, in both languages', () => {
+    const withPage = units.filter((cells) => cells[2] === 'district' || cells[2] === 'commune');
+    const missing = withPage.flatMap(([id]) => [`unit/${id}/index.html`, `en/unit/${id}/index.html`]).filter((path) => !existsSync(join(out, path)));
+    expect(missing).toEqual([]);
+  });
+
+  it('drills down from the overview to a district and a commune', async () => {
+    const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
+    const district = units.find((cells) => cells[2] === 'district')!;
+    const commune = communes.find((cells) => cells[3] === district[0])!;
+    await page.goto(site.url);
+    await page.locator(`a[href$="unit/${district[0]}/"]`).first().click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain(district[1]);
+    await page.screenshot({ path: `${SHOTS}/district.png`, fullPage: true });
+    await page.locator(`main a[href$="unit/${commune[0]}/"]`).first().click();
+    await expect.poll(() => page.locator('h1').textContent()).toContain(commune[1]);
+    expect(await page.locator('.breadcrumb').textContent()).toContain(district[1]);
+    await page.screenshot({ path: `${SHOTS}/commune.png`, fullPage: true });
+    expect(watch).toEqual({ errors: [], foreign: [], failed: [] });
+    await page.close();
+  });
+
+  it('finds a commune typed without diacritics', async () => {
+    const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
+    const commune = communes.find((cells) => foldDiacritics(cells[1]!) !== cells[1]!.toLowerCase())!;
+    await page.goto(site.url);
+    await page.locator('[data-search-input]').first().fill(foldDiacritics(commune[1]!));
+    const first = page.locator('[data-search-results] a').first();
+    await expect.poll(() => first.textContent()).toContain(commune[1]);
+    await first.click();
+    await expect.poll(() => page.url()).toContain(`unit/${commune[0]}/`);
+    expect(watch).toEqual({ errors: [], foreign: [], failed: [] });
+    await page.close();
+  });
+
+  it('keeps the overview under 150 KB gzipped, map geometry and search index aside', async () => {
+    const { page } = await watchedPage(browser, new URL(site.url).origin);
+    const urls: string[] = [];
+    page.on('request', (r) => urls.push(r.url()));
+    await page.goto(site.url, { waitUntil: 'networkidle' });
+    const counted = urls.filter((u) => !u.includes('/data/'));
+    let total = 0;
+    for (const url of counted) total += gzipSync(await (await page.request.get(url)).body()).length;
+    expect(total).toBeLessThan(150 * 1024);
+    await page.close();
+  });
+});
