@@ -20,3 +20,12 @@ export function foldDiacritics(s: string): string {
     .toLowerCase()
     .normalize('NFC');
 }
+
+/**
+ * A copy of a string that shares no memory with the text it was cut from. V8 keeps a
+ * substring as a view into its parent, so one kept cell would pin a whole chunk of a
+ * streamed file; kept values are detached.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}

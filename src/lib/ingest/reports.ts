@@ -3,6 +3,7 @@ import type { KnownIds } from '../validate.ts';
 import { isInQuarter } from '../quarter.ts';
 import type { Issue, Problem, Quarter, ReportType } from '../types.ts';
 import { parseDate } from '../values.ts';
+import { detach } from '../text.ts';
 import { parseIssueStatus, parseReportType } from '../vocabulary.ts';
 import { optionalDate } from './assignments.ts';
 import { type Chunks, problemAt, readTable, requireCell } from './table.ts';
@@ -43,6 +44,14 @@ export async function readReports(
 ): Promise<ReportSummary> {
   const summary: ReportSummary = { rows: 0, inQuarter: 0, byCadre: new Map(), meetingMonths: new Set(), byTypeMonth: new Map(), issues: [] };
   const ids = new Map<string, number>();
+  // Topics and departments repeat across thousands of issues: keep one copy of each.
+  const pool = new Map<string, string>();
+  const intern = (s: string): string | null => {
+    if (s === '') return null;
+    let kept = pool.get(s);
+    if (kept === undefined) pool.set((kept = detach(s)), kept);
+    return kept;
+  };
   const local: Findings = { errors: [], warnings: [] };
   const overflow = new Map<string, number>();
   const keep = (list: Problem[], from: number) => {
@@ -59,7 +68,7 @@ export async function readReports(
     ['report_id', 'cadre_id', 'unit_id', 'date', 'type'].forEach((k) => requireCell(row, k, local));
     const id = row.get('report_id');
     if (id !== '' && ids.has(id)) local.errors.push(problemAt(row, 'report_id', 'duplicate-id', { first: ids.get(id)! }));
-    else ids.set(id, row.line);
+    else ids.set(detach(id), row.line);
     const cadreId = row.get('cadre_id');
     const unitId = row.get('unit_id');
     if (cadreId !== '' && known.cadres !== null && !known.cadres.has(cadreId)) local.errors.push(problemAt(row, 'cadre_id', 'unknown-cadre'));
@@ -84,29 +93,32 @@ export async function readReports(
     }
     if (!date || !type || !isInQuarter(date, quarter)) return;
     summary.inQuarter += 1;
-    const activity = summary.byCadre.get(cadreId) ?? { reports: 0, meetings: 0, issues: 0 };
+    let activity = summary.byCadre.get(cadreId);
+    if (!activity) {
+      activity = { reports: 0, meetings: 0, issues: 0 };
+      summary.byCadre.set(detach(cadreId), activity);
+    }
     activity.reports += 1;
     const month = date.slice(0, 7);
     const typeMonth = `${type}\t${month}`;
     summary.byTypeMonth.set(typeMonth, (summary.byTypeMonth.get(typeMonth) ?? 0) + 1);
     if (type === 'meeting') {
       activity.meetings += 1;
-      summary.meetingMonths.add(`${cadreId}\t${unitId}\t${month}`);
+      summary.meetingMonths.add(detach(`${cadreId}\t${unitId}\t${month}`));
     } else if (type === 'issue') {
       activity.issues += 1;
       summary.issues.push({
-        reportId: id,
-        cadreId,
-        unitId,
+        reportId: detach(id),
+        cadreId: detach(cadreId),
+        unitId: detach(unitId),
         date,
-        topic: row.get('topic') || null,
-        summary: row.get('summary') || null,
-        referredTo: row.get('referred_to') || null,
+        topic: intern(row.get('topic')),
+        summary: detach(row.get('summary')) || null,
+        referredTo: intern(row.get('referred_to')),
         respondedOn,
         status,
       });
     }
-    summary.byCadre.set(cadreId, activity);
   });
   keep(local.errors, 0);
   keep(local.warnings, 0);
