@@ -204,7 +204,7 @@ export function warningsTable(lang: Lang): TableData {
     id: 'warnings',
     caption: t.warnings,
     columns: [col('quarter', t.quarter), col('file', t.file), col('line', t.line, 'int'), col('column', t.column), col('value', t.value), col('message', t.message)],
-    rows: model.warnings.map((w) => ({ quarter: w.quarter, file: w.file, line: w.line, column: w.column, value: w.value, message: w.message[lang] })),
+    rows: model.warnings.map((w) => ({ quarter: w.quarter, file: w.file, line: w.line === null ? null : String(w.line), column: w.column, value: w.value, message: w.message[lang] })),
   };
 }
 
@@ -254,6 +254,25 @@ export function overdueIssueIds(): string[] {
   return openIssueIds().filter((id) => model.issues[id]!.overdue);
 }
 
+/** Overdue issues of an area, oldest first: the short list of the A4 brief. */
+export function areaOverdueIssueIds(unitId: string): string[] {
+  return model.units[unitId]!.issueIds.map((i) => model.issues[i]!).filter((i) => i.overdue)
+    .sort((a, b) => b.ageDays - a.ageDays || a.id.localeCompare(b.id)).map((i) => i.id);
+}
+
+/** A narrow issues table for print: when, where, what, to whom, and how long it has waited. */
+export function overdueTable(id: string, caption: string, issueIds: string[], lang: Lang): TableData {
+  const t = strings[lang];
+  return {
+    id,
+    caption,
+    columns: [col('date', t.date, 'date'), col('unit', t.unit), col('cadre', t.cadre), col('summary', t.summary), col('department', t.department), col('age', t.age, 'int')],
+    rows: issueIds.map((iid) => model.issues[iid]!).map((i: IssueEntry) => ({
+      date: i.date, unit: unitCell(i.unitId, lang), cadre: cadreCell(i.cadreId, lang), summary: i.summary ?? i.topic, department: i.referredTo ?? t.noDepartment, age: i.ageDays,
+    })),
+  };
+}
+
 /** Every table of the site, so each has its CSV download. Ids are unique per language. */
 export function allTables(lang: Lang): TableData[] {
   const t = strings[lang];
@@ -284,6 +303,7 @@ export function allTables(lang: Lang): TableData[] {
     if (grandchildren.length > 0) tables.push(memberUnitsTable(`groups-${unit.id}`, t.groups, grandchildren, lang, true));
     tables.push(cadresTable(`cadres-${unit.id}`, t.cadres, unit.cadreIds, lang));
     tables.push(issuesTable(`issues-${unit.id}`, t.issues, unit.issueIds, lang));
+    if (unit.level !== 'province') tables.push(overdueTable(`overdue-${unit.id}`, t.overdueIssues, areaOverdueIssueIds(unit.id), lang));
   }
   for (const cadre of Object.values(model.cadres)) {
     if (!cadre.hasPage) continue;
