@@ -65,6 +65,8 @@ try {
   writeFileSync(modelPath, JSON.stringify(model));
   process.env.NAMCOSO_MODEL = modelPath;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
+  // Vite lets these variables override the build's own values; a parent tool (Vitest) sets them.
+  for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
   const { build } = await import('astro');
   await build({ root: resolve(import.meta.dirname, '..'), outDir: staging, base, logLevel: 'warn', vite: { logLevel: 'warn' } });
   writeDataFiles(staging, model, boundaries.features);

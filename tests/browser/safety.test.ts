@@ -56,7 +56,7 @@ describe('a published site with hostile text in its data', () => {
     await page.goto(`${site.url}unit/10001/`);
     expect(await page.locator('h1').textContent()).toContain('<script>');
     await page.goto(`${site.url}map/`);
-    await page.locator('[data-map-ready="true"]').waitFor();
+    await page.locator('[data-map-ready="true"]').waitFor({ state: 'attached' });
     await page.locator('.leaflet-interactive').first().hover();
     await page.locator('[data-search-input]').first().fill('nguyen van mot');
     await expect.poll(() => page.locator('[data-search-results] a').first().textContent()).toContain('<img');

@@ -35,7 +35,7 @@ describe('the demo site, served under a sub-path', () => {
     await page.goto(site.url);
     const ratios = await page.locator('[data-ratio]').allTextContents();
     expect(ratios.map((r) => r.split(' ')[0])).toEqual(['139/164', '679/986', '6.038/14.676']);
-    await page.waitForSelector('[data-map-ready="true"]');
+    await page.waitForSelector('[data-map-ready="true"]', { state: 'attached' });
     await page.screenshot({ path: `${SHOTS}/overview.png`, fullPage: true });
     await page.goto(`${site.url}en/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
@@ -47,7 +47,8 @@ describe('the demo site, served under a sub-path', () => {
   it('follows every link of the overview without a broken link, asset, console error or foreign request', async () => {
     const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
     await page.goto(site.url);
-    const links = [...new Set(await page.locator('a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)))]
+    // SVG links carry their href as an attribute only: resolve every link against the page.
+    const links = [...new Set(await page.locator('a[href]').evaluateAll((as) => as.map((a) => new URL(a.getAttribute('href')!, document.baseURI).href)))]
       .map((href) => href.split('#')[0]!)
       .filter((href, i, all) => href !== '' && all.indexOf(href) === i);
     expect(links.length).toBeGreaterThan(40);
@@ -71,7 +72,7 @@ describe('the demo site, served under a sub-path', () => {
     const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
     await page.goto(`${site.url}map/`);
     const map = page.locator('[data-map-ready="true"]').first();
-    await map.waitFor();
+    await map.waitFor({ state: 'attached' });
     const drawn = Number(await map.getAttribute('data-feature-count')) + Number(await map.getAttribute('data-point-count'));
     expect(drawn).toBe(communes.length);
     expect(await page.locator('.leaflet-interactive').count()).toBe(communes.length);
@@ -91,10 +92,10 @@ describe('the demo site, served under a sub-path', () => {
     const district = units.find((cells) => cells[2] === 'district')!;
     const commune = communes.find((cells) => cells[3] === district[0])!;
     await page.goto(site.url);
-    await page.locator(`a[href$="unit/${district[0]}/"]`).first().click();
+    await page.locator(`main table a[href$="unit/${district[0]}/"]:visible`).first().click();
     await expect.poll(() => page.locator('h1').textContent()).toContain(district[1]);
     await page.screenshot({ path: `${SHOTS}/district.png`, fullPage: true });
-    await page.locator(`main a[href$="unit/${commune[0]}/"]`).first().click();
+    await page.locator(`main table a[href$="unit/${commune[0]}/"]:visible`).first().click();
     await expect.poll(() => page.locator('h1').textContent()).toContain(commune[1]);
     expect(await page.locator('.breadcrumb').textContent()).toContain(district[1]);
     await page.screenshot({ path: `${SHOTS}/commune.png`, fullPage: true });
