@@ -23,11 +23,11 @@ export function coverageByLevelSvg(lang: Lang): string {
   });
 }
 
-/** Coverage of the first pair with units in each of the given areas, worst first. */
+/** Coverage of the first pair with units in the given areas, worst first: unattended units lead. */
 export function coverageByAreaSvg(areaIds: string[], lang: Lang, id = 'coverage-by-area'): string {
   const t = strings[lang];
   const areas = areaIds.map((a) => model.units[a]!).filter((u) => u.area !== null);
-  const pair = model.pairs.findIndex((_, i) => areas.some((u) => u.area!.coverage[i]!.units > 1));
+  const pair = model.pairs.findIndex((_, i) => areas.some((u) => u.area!.coverage[i]!.units > 0));
   const rows = pair < 0 ? [] : areas.map((u) => ({ id: u.id, label: unitTitle(u, lang), href: href(lang, pagePath.unit(u.id)), covered: u.area!.coverage[pair]!.covered, units: u.area!.coverage[pair]!.units }));
   return coverageByArea(rows, {
     lang, id,

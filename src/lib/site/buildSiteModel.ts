@@ -45,7 +45,11 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
       ageDays: dayNumber(quarter.end) - dayNumber(issue.date), overdue: isOverdue(issue, quarter, config.overdueDays),
     };
   }
-  const issueList = Object.values(issues).sort((a, b) => a.date.localeCompare(b.date) || a.id.localeCompare(b.id));
+  // Most urgent first: unanswered issues oldest first, then answered ones newest first.
+  const issueList = Object.values(issues).sort((a, b) =>
+    Number(a.respondedOn !== null) - Number(b.respondedOn !== null)
+    || (a.respondedOn === null ? a.date.localeCompare(b.date) : b.date.localeCompare(a.date))
+    || a.id.localeCompare(b.id));
   const issuesInArea = new Map<string, string[]>();
   for (const issue of issueList) {
     for (const area of hierarchy.areasOf(issue.unitId)) pushTo(issuesInArea, area, issue.id);
