@@ -28,7 +28,9 @@ function unitCell(id: string, lang: Lang): Cell {
   const unit = model.units[id];
   if (!unit) return id;
   const page = pageUnitOf(id);
-  return { text: unitTitle(unit, lang), href: page ? href(lang, pagePath.unit(page.id)) : undefined, status: unit.status === 'none' ? undefined : unit.status };
+  // Hamlet and group names repeat from commune to commune: say which commune.
+  const text = page && page.id !== id ? `${unitTitle(unit, lang)} · ${unitTitle(page, lang)}` : unitTitle(unit, lang);
+  return { text, href: page ? href(lang, pagePath.unit(page.id)) : undefined, status: unit.status === 'none' ? undefined : unit.status };
 }
 
 function cadreCell(id: string, lang: Lang): Cell {
