@@ -1,10 +1,9 @@
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { loadData } from '../src/lib/load.ts';
-import type { Lang } from '../src/lib/types.ts';
 import { buildSiteModel } from '../src/lib/site/buildSiteModel.ts';
 import { readBoundaries } from './lib/boundaries.ts';
+import { parseCommandLine } from './lib/cli.ts';
 import { nodeSource, terminalProgress } from './lib/node-source.ts';
 import { problemLine } from './lib/report.ts';
 import { writeDataFiles } from './lib/site-data.ts';
@@ -13,25 +12,9 @@ const USAGE = `Usage: npm run build -- [--data DIR] [--out DIR] [--base /sub/pat
   Reads DIR (default data/), writes the static site to OUT (default dist/). The output is
   replaced only when the whole build succeeded.`;
 
-function usage(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`);
-  process.exit(2);
-}
-
-let args;
-try {
-  args = parseArgs({ options: { data: { type: 'string', default: 'data' }, out: { type: 'string', default: 'dist' }, base: { type: 'string' }, lang: { type: 'string', default: 'vi' }, help: { type: 'boolean' } } });
-} catch (e) {
-  usage((e as Error).message);
-}
-if (args.values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
-const lang = args.values.lang as Lang;
-if (lang !== 'vi' && lang !== 'en') usage(`--lang must be vi or en`);
-const dataDir = resolve(args.values.data!);
-const outDir = resolve(args.values.out!);
+const { values, lang, fail: usage } = parseCommandLine(USAGE, { data: { type: 'string', default: 'data' }, out: { type: 'string', default: 'dist' }, base: { type: 'string' } });
+const dataDir = resolve(String(values.data));
+const outDir = resolve(String(values.out));
 if (!existsSync(dataDir)) usage(`No such folder: ${dataDir}`);
 
 const started = Date.now();
@@ -47,7 +30,7 @@ if (errors.length > 0) {
   process.exit(1);
 }
 
-const base = normaliseBase(args.values.base ?? loaded.config.basePath);
+const base = normaliseBase(typeof values.base === 'string' ? values.base : loaded.config.basePath);
 const model = buildSiteModel({
   loaded,
   builtAt: process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : new Date().toISOString(),

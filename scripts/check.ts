@@ -1,39 +1,22 @@
-import { parseArgs } from 'node:util';
 import { existsSync } from 'node:fs';
 import { loadData } from '../src/lib/load.ts';
 import { formatDecimal, formatInteger, formatPercent } from '../src/lib/format.ts';
-import type { Lang } from '../src/lib/types.ts';
+import { parseCommandLine } from './lib/cli.ts';
 import { nodeSource, terminalProgress } from './lib/node-source.ts';
 import { checkJson, problemLine } from './lib/report.ts';
 
 const USAGE = `Usage: npm run check -- DIR [--json] [--lang vi|en]
   DIR   a data folder (with exports/YYYY-Qn/ and an optional config.json) or one export folder`;
 
-function usage(message: string): never {
-  process.stderr.write(`${message}\n${USAGE}\n`);
-  process.exit(2);
-}
-
-let args;
-try {
-  args = parseArgs({ allowPositionals: true, options: { json: { type: 'boolean' }, lang: { type: 'string', default: 'vi' }, help: { type: 'boolean' } } });
-} catch (e) {
-  usage((e as Error).message);
-}
-if (args.values.help) {
-  process.stdout.write(`${USAGE}\n`);
-  process.exit(0);
-}
-const lang = args.values.lang as Lang;
-if (lang !== 'vi' && lang !== 'en') usage(`--lang must be vi or en, not "${lang}"`);
-if (args.positionals.length !== 1) usage('Give exactly one data folder.');
-const dir = args.positionals[0]!;
+const { values, positionals, lang, fail: usage } = parseCommandLine(USAGE, { json: { type: 'boolean' } }, true);
+if (positionals.length !== 1) usage('Give exactly one data folder.');
+const dir = positionals[0]!;
 if (!existsSync(dir)) usage(`No such folder: ${dir}`);
 
-const loaded = await loadData(dir, nodeSource(args.values.json ? undefined : terminalProgress()));
+const loaded = await loadData(dir, nodeSource(values.json ? undefined : terminalProgress()));
 const ok = loaded.findings.errors.length === 0;
 
-if (args.values.json) {
+if (values.json) {
   process.stdout.write(`${JSON.stringify(checkJson(loaded, lang), null, 2)}\n`);
 } else {
   const vi = lang === 'vi';

@@ -1,7 +1,7 @@
 import type { QuarterFigures } from '../analyse.ts';
 import type { AreaFigures } from '../metrics/areaRollup.ts';
 import type { IssueFigure } from '../metrics/issues.ts';
-import type { CadreLevel, CoveragePair, UnitLevel } from '../types.ts';
+import type { CadreLevel, CoveragePair, Issue, UnitLevel } from '../types.ts';
 
 /** Bumped whenever the shape changes, so pages never read a model of another shape. */
 export const SITE_MODEL_VERSION = 1;
@@ -74,16 +74,9 @@ export interface CadreEntry {
   issueIds: string[];
 }
 
-export interface IssueEntry {
+/** An issue report as published: its id, and how long it waited and whether that is overdue. */
+export interface IssueEntry extends Omit<Issue, 'reportId'> {
   id: string;
-  cadreId: string;
-  unitId: string;
-  date: string;
-  topic: string | null;
-  summary: string | null;
-  referredTo: string | null;
-  respondedOn: string | null;
-  status: string | null;
   daysToResponse: number | null;
   /** Days from the issue to the quarter's last day. */
   ageDays: number;
