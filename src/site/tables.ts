@@ -258,8 +258,8 @@ export function overdueIssueIds(): string[] {
 
 /** Overdue issues of an area, oldest first: the short list of the A4 brief. */
 export function areaOverdueIssueIds(unitId: string): string[] {
-  return model.units[unitId]!.issueIds.map((i) => model.issues[i]!).filter((i) => i.overdue)
-    .sort((a, b) => b.ageDays - a.ageDays || a.id.localeCompare(b.id)).map((i) => i.id);
+  // issueIds come most urgent first: unanswered ones oldest first.
+  return model.units[unitId]!.issueIds.filter((i) => model.issues[i]!.overdue);
 }
 
 /** A narrow issues table for print: when, where, what, to whom, and how long it has waited. */

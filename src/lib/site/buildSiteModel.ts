@@ -99,6 +99,14 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
   const mapIdsInArea = new Map<string, string[]>();
   for (const u of mapUnits) for (const area of hierarchy.areasOf(u.id)) pushTo(mapIdsInArea, area, u.id);
 
+  const cadreById = new Map(data.cadres.map((c) => [c.id, c]));
+  const silentInArea = new Map<string, string[]>();
+  for (const cadreId of current.silent) {
+    const homeId = cadreById.get(cadreId)?.homeUnitId;
+    const unitIds = [...(homeId ? [homeId] : []), ...(unitsOfCadre.get(cadreId) ?? [])];
+    for (const area of new Set(unitIds.flatMap((id) => hierarchy.areasOf(id)))) pushTo(silentInArea, area, cadreId);
+  }
+
   const units: Record<string, UnitEntry> = {};
   for (const u of data.units) {
     const hasPage = PAGE_LEVELS.has(u.level);
@@ -116,8 +124,11 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
       issueIds: hasPage ? issuesInArea.get(u.id) ?? [] : [],
       hasBoundary: boundaryIds.has(u.id),
       mapIds: hasPage ? mapIdsInArea.get(u.id) ?? [] : [],
+      silentIds: hasPage ? silentInArea.get(u.id) ?? [] : [],
+      urgentChildIds: [],
     };
   }
+  for (const unit of Object.values(units)) if (unit.hasPage) unit.urgentChildIds = byUrgency(unit.childIds.map((id) => units[id]!));
 
   const flags = (ids: string[][]) => new Set(ids.flat());
   const overloaded = flags(current.coverage.map((d) => d.overloadedIds));
@@ -201,6 +212,18 @@ function changesBetween(before: QuarterAnalysis, after: QuarterAnalysis) {
   const changes = assignmentChanges(before.pairActive.flat(), after.pairActive.flat());
   const unattended = (q: QuarterAnalysis) => q.coverage.flatMap((d) => d.unattendedIds);
   return { from: before.data.quarter.id, to: after.data.quarter.id, ...changes, chronic: chronicUnattended(unattended(before), unattended(after)) };
+}
+
+/** Most in need first: most unattended units below (or itself unattended), lowest coverage, lowest attendance. */
+function byUrgency(children: UnitEntry[]): string[] {
+  const unattended = (u: UnitEntry) => (u.area ? u.area.coverage.reduce((sum, c) => sum + c.unattended, 0) : Number(u.status === 'unattended'));
+  const coverage = (u: UnitEntry) => {
+    const first = u.area?.coverage.find((c) => c.units > 0);
+    return first ? first.covered / first.units : Number(u.status === 'covered');
+  };
+  return [...children]
+    .sort((a, b) => unattended(b) - unattended(a) || coverage(a) - coverage(b) || (a.attendance.rate ?? 0) - (b.attendance.rate ?? 0) || a.id.localeCompare(b.id))
+    .map((u) => u.id);
 }
 
 function histogram(values: number[]): { unitsFollowed: number; cadres: number }[] {

@@ -49,6 +49,10 @@ export interface UnitEntry {
   hasBoundary: boolean;
   /** Units of the map level in the area, for the area's map; pages only. */
   mapIds: string[];
+  /** Silent cadres counted in the area (homed in it or following a unit in it); pages only. */
+  silentIds: string[];
+  /** Children, most in need first: most unattended units below, lowest coverage, lowest attendance. */
+  urgentChildIds: string[];
 }
 
 export interface CadreEntry {

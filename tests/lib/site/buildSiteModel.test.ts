@@ -50,6 +50,14 @@ describe('buildSiteModel(input)', () => {
     expect((await model()).units['801']!.issueIds).toEqual(['R8', 'R11', 'R10', 'R9', 'R7']);
   });
 
+  it('names the silent cadres of an area and ranks its children by need', async () => {
+    const m = await model();
+    // D2 (home 802) follows hamlet 10003-01 and reports nothing.
+    expect([m.units['83']!.silentIds, m.units['802']!.silentIds, m.units['801']!.silentIds]).toEqual([['D2'], ['D2'], []]);
+    // Unattended below 801: hamlet 10001-02 and group 10001-01-01 (2); below 802: commune 10003 (1).
+    expect(m.units['83']!.urgentChildIds).toEqual(['801', '802']);
+  });
+
   it('lists the map-level units without a boundary', async () => {
     expect((await model()).map).toEqual({ level: 'commune', missingBoundary: ['10003'] });
   });
