@@ -22,7 +22,7 @@ export function allRoutes(): Route[] {
     for (const unit of Object.values(model.units)) {
       if (!unit.hasPage) continue;
       routes.push({ lang, kind: 'unit', path: pagePath.unit(unit.id), id: unit.id });
-      if (unit.level !== 'province') routes.push({ lang, kind: 'brief', path: pagePath.brief(unit.id), id: unit.id });
+      if (unit.hasBrief) routes.push({ lang, kind: 'brief', path: pagePath.brief(unit.id), id: unit.id });
     }
     for (const cadre of Object.values(model.cadres)) if (cadre.hasPage) routes.push({ lang, kind: 'cadre', path: pagePath.cadre(cadre.id), id: cadre.id });
     for (const region of model.regions) routes.push({ lang, kind: 'region', path: pagePath.region(region.slug), id: region.id });

@@ -305,7 +305,7 @@ export function allTables(lang: Lang): TableData[] {
     if (grandchildren.length > 0) tables.push(memberUnitsTable(`groups-${unit.id}`, t.groups, grandchildren, lang, true));
     tables.push(cadresTable(`cadres-${unit.id}`, t.cadres, unit.cadreIds, lang));
     tables.push(issuesTable(`issues-${unit.id}`, t.issues, unit.issueIds, lang));
-    if (unit.level !== 'province') tables.push(overdueTable(`overdue-${unit.id}`, t.overdueIssues, areaOverdueIssueIds(unit.id), lang));
+    if (unit.hasBrief) tables.push(overdueTable(`overdue-${unit.id}`, t.overdueIssues, areaOverdueIssueIds(unit.id), lang));
   }
   for (const cadre of Object.values(model.cadres)) {
     if (!cadre.hasPage) continue;

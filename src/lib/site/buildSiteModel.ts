@@ -20,7 +20,9 @@ export interface SiteModelInput {
   boundaryIds: Set<string>;
 }
 
-const PAGE_LEVELS = new Set<UnitLevel>(['province', 'district', 'commune']);
+const PAGE_LEVELS = new Set<UnitLevel>(['province', 'district', 'commune', 'hamlet']);
+/** The levels a leader takes a one-page brief of into a meeting. */
+const BRIEF_LEVELS = new Set<UnitLevel>(['district', 'commune']);
 
 /** Turns the analysed quarters into the one JSON document the pages render. */
 export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteModelInput): SiteModel {
@@ -119,6 +121,7 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
       followerIds: [...new Set(followers.get(u.id) ?? [])].sort(),
       unattendedQuarters: streak(u.id),
       attendance: { ...att, rate: ratio(att.attended, att.due) },
+      hasBrief: BRIEF_LEVELS.has(u.level),
       area: hasPage ? current.areas.get(u.id) ?? null : null,
       cadreIds: hasPage ? [...(areaCadres.get(u.id) ?? [])].sort() : [],
       issueIds: hasPage ? issuesInArea.get(u.id) ?? [] : [],

@@ -30,8 +30,10 @@ export interface UnitEntry {
   population: number | null;
   lat: number | null;
   lon: number | null;
-  /** Whether a page is published for the unit (province, district, commune). */
+  /** Whether a page is published for the unit (province, district, commune, hamlet). */
   hasPage: boolean;
+  /** Whether a one-page A4 brief is published for it (district, commune). */
+  hasBrief: boolean;
   childIds: string[];
   status: UnitStatus;
   /** Cadres with an active assignment of a mapped pair to this unit. */
