@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { loadData } from '../src/lib/load.ts';
 import { buildSiteModel } from '../src/lib/site/buildSiteModel.ts';
@@ -15,7 +15,7 @@ const USAGE = `Usage: npm run build -- [--data DIR] [--out DIR] [--base /sub/pat
 const { values, lang, fail: usage } = parseCommandLine(USAGE, { data: { type: 'string', default: 'data' }, out: { type: 'string', default: 'dist' }, base: { type: 'string' } });
 const dataDir = resolve(String(values.data));
 const outDir = resolve(String(values.out));
-if (!existsSync(dataDir)) usage(`No such folder: ${dataDir}`);
+if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) usage(`No such folder: ${dataDir}`);
 
 const started = Date.now();
 const source = nodeSource(terminalProgress());

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { loadData } from '../src/lib/load.ts';
 import { formatDecimal, formatInteger, formatPercent } from '../src/lib/format.ts';
 import { parseCommandLine } from './lib/cli.ts';
@@ -11,7 +11,7 @@ const USAGE = `Usage: npm run check -- DIR [--json] [--lang vi|en]
 const { values, positionals, lang, fail: usage } = parseCommandLine(USAGE, { json: { type: 'boolean' } }, true);
 if (positionals.length !== 1) usage('Give exactly one data folder.');
 const dir = positionals[0]!;
-if (!existsSync(dir)) usage(`No such folder: ${dir}`);
+if (!existsSync(dir) || !statSync(dir).isDirectory()) usage(`No such folder: ${dir}`);
 
 const loaded = await loadData(dir, nodeSource(values.json ? undefined : terminalProgress()));
 const ok = loaded.findings.errors.length === 0;

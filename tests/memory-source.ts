@@ -10,7 +10,7 @@ export function memorySource(files: Record<string, string | Uint8Array>): DataSo
   return {
     list: (path) => (children(path).length > 0 ? children(path) : null),
     isDirectory: (path) => children(path).length > 0,
-    readText: (path) => (path in files ? new TextDecoder().decode(bytes(files[path]!)) : null),
+    readBytes: (path) => (path in files ? bytes(files[path]!) : null),
     open: (path) => (path in files ? [bytes(files[path]!)] : null),
   };
 }

@@ -18,7 +18,7 @@ export function nodeSource(onProgress?: (path: string, done: number, total: numb
     files,
     list: (path) => (isDirectory(path) ? readdirSync(path) : null),
     isDirectory,
-    readText: (path) => (existsSync(path) ? readFileSync(path, 'utf8') : null),
+    readBytes: (path) => (existsSync(path) && statSync(path).isFile() ? readFileSync(path) : null),
     open(path) {
       if (!existsSync(path) || !statSync(path).isFile()) return null;
       const total = statSync(path).size;

@@ -6,6 +6,7 @@ import { buildSearchIndex, type SearchEntry } from '../../src/lib/search-index.t
 import type { SiteModel, UnitEntry } from '../../src/lib/site/types.ts';
 import type { Lang } from '../../src/lib/types.ts';
 import { strings } from '../../src/site/i18n.ts';
+import { idSlug } from '../../src/site/slug.ts';
 import { unitTitle } from '../../src/site/unit-title.ts';
 
 /**
@@ -23,7 +24,7 @@ export function writeDataFiles(outDir: string, model: SiteModel, features: Map<s
     };
     const unitHref = (id: string) => {
       const page = pageOf(id);
-      return page ? `${prefix}unit/${encodeURIComponent(page.id)}/` : '';
+      return page ? `${prefix}unit/${idSlug(page.id)}/` : '';
     };
     if (model.map) {
       const units: MapUnitInput[] = Object.values(model.units)
@@ -44,7 +45,7 @@ export function writeDataFiles(outDir: string, model: SiteModel, features: Map<s
         .map((u): SearchEntry => ({ kind: 'unit', id: u.id, name: unitTitle(u, lang), detail: [t.levelTitle[u.level], parentTitle(u.parentId)].filter(Boolean).join(' · '), href: unitHref(u.id) })),
       ...Object.values(model.cadres).map((c): SearchEntry => ({
         kind: 'cadre', id: c.id, name: c.displayName, detail: [c.position ?? t.cadreLevels[c.level], parentTitle(c.homeUnitId)].filter(Boolean).join(' · '),
-        href: c.hasPage ? `${prefix}cadre/${encodeURIComponent(c.id)}/` : unitHref(c.homeUnitId),
+        href: c.hasPage ? `${prefix}cadre/${idSlug(c.id)}/` : unitHref(c.homeUnitId),
       })),
     ];
     writeFileSync(join(outDir, 'data', `search-${lang}.json`), JSON.stringify(buildSearchIndex(entries)));

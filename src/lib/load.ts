@@ -11,8 +11,8 @@ export interface DataSource {
   /** Entries of a folder (names only), or null when it is not a folder. */
   list(path: string): string[] | null;
   isDirectory(path: string): boolean;
-  /** A whole small file as text (config), or null when absent. */
-  readText(path: string): string | null;
+  /** A whole small file (config.json), or null when it is absent or not a file. */
+  readBytes(path: string): Uint8Array | null;
   /** A file as byte chunks, or null when absent. */
   open(path: string): Chunks | null;
 }
@@ -40,7 +40,7 @@ export async function loadData(dir: string, source: DataSource): Promise<LoadedD
   if (single) {
     folders = [{ name: baseName(dir), path: dir }];
   } else {
-    const parsed = parseConfig(source.readText(join('config.json')));
+    const parsed = parseConfig(decodeConfig(source.readBytes(join('config.json')), findings));
     config = parsed.config;
     findings.errors.push(...parsed.problems);
     const names = (source.list(join('exports')) ?? []).filter((n) => !n.startsWith('.')).sort(comparePeriods);
@@ -67,4 +67,15 @@ export async function loadData(dir: string, source: DataSource): Promise<LoadedD
 
 function baseName(path: string): string {
   return path.replace(/\/+$/, '').split('/').pop() ?? path;
+}
+
+/** config.json as text; a file that is not UTF-8 is an error, never mojibake in the site's title. */
+function decodeConfig(bytes: Uint8Array | null, findings: Findings): string | null {
+  if (bytes === null) return null;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    findings.errors.push({ file: 'config.json', line: null, column: null, value: null, code: 'config-encoding' });
+    return null;
+  }
 }

@@ -3,6 +3,8 @@ import type { Lang, Problem } from './types.ts';
 
 type Describe = (p: Problem) => string;
 const param = (p: Problem, key: string) => String(p.params?.[key] ?? '');
+const LEVEL_VI: Record<string, string> = { province: 'tỉnh', district: 'huyện', commune: 'xã', hamlet: 'ấp', group: 'tổ' };
+const levelVi = (p: Problem, key: string) => LEVEL_VI[param(p, key)] ?? param(p, key);
 
 /** Plain-words messages for the checks of the export; the file, line, column and value are printed beside them. */
 const validationMessages: Record<string, { vi: Describe; en: Describe }> = {
@@ -35,14 +37,19 @@ const validationMessages: Record<string, { vi: Describe; en: Describe }> = {
   'bad-coordinate': { vi: () => 'Tọa độ không hợp lệ.', en: () => 'Not a valid coordinate.' },
   'unknown-parent': { vi: () => 'Mã đơn vị cấp trên không có trong units.csv.', en: () => 'This parent id is not in units.csv.' },
   'parent-level': {
-    vi: (p) => `Đơn vị cấp trên (cấp ${param(p, 'parentLevel')}) phải ở cấp cao hơn đơn vị này (cấp ${param(p, 'level')}).`,
+    vi: (p) => `Đơn vị cấp trên (cấp ${levelVi(p, 'parentLevel')}) phải ở cấp cao hơn đơn vị này (cấp ${levelVi(p, 'level')}).`,
     en: (p) => `The parent (${param(p, 'parentLevel')}) must be at a higher level than this unit (${param(p, 'level')}).`,
   },
   cycle: { vi: (p) => `Vòng lặp trong quan hệ cấp trên: ${param(p, 'path')}.`, en: (p) => `Cycle in the hierarchy: ${param(p, 'path')}.` },
+  'no-units': { vi: () => 'units.csv không có đơn vị nào.', en: () => 'units.csv holds no unit.' },
+  'extra-root': {
+    vi: (p) => `Chỉ đơn vị gốc (${param(p, 'root')}) được để trống mã đơn vị cấp trên.`,
+    en: (p) => `Only the root unit (${param(p, 'root')}) may have an empty parent id.`,
+  },
   'unknown-unit': { vi: () => 'Mã đơn vị không có trong units.csv.', en: () => 'This unit id is not in units.csv.' },
   'unknown-cadre': { vi: () => 'Mã cán bộ không có trong cadres.csv.', en: () => 'This cadre id is not in cadres.csv.' },
   'unexpected-level': {
-    vi: (p) => `Cán bộ cấp ${param(p, 'cadreLevel')} theo dõi đơn vị cấp ${param(p, 'unitLevel')}: không thuộc cặp nào trong cấu hình, không được tính.`,
+    vi: (p) => `Cán bộ cấp ${levelVi(p, 'cadreLevel')} theo dõi đơn vị cấp ${levelVi(p, 'unitLevel')}: không thuộc cặp nào trong cấu hình, không được tính.`,
     en: (p) => `A ${param(p, 'cadreLevel')} cadre follows a ${param(p, 'unitLevel')} unit: no pair of the mapping, not counted.`,
   },
   'duplicate-assignment': {
@@ -66,6 +73,7 @@ const validationMessages: Record<string, { vi: Describe; en: Describe }> = {
   },
   'no-exports': { vi: () => 'Không có thư mục kỳ báo cáo nào (exports/YYYY-Qn).', en: () => 'No export folder (exports/YYYY-Qn).' },
   'config-json': { vi: (p) => `config.json không phải JSON hợp lệ: ${param(p, 'detail')}`, en: (p) => `config.json is not valid JSON: ${param(p, 'detail')}` },
+  'config-encoding': { vi: () => 'config.json phải được lưu dạng UTF-8.', en: () => 'config.json must be saved as UTF-8.' },
   'config-type': { vi: () => 'Giá trị cấu hình không đúng kiểu.', en: () => 'This setting has the wrong type.' },
   'config-coverage': {
     vi: () => 'coverage phải là danh sách các cặp { "cadreLevel", "unitLevel" } với cấp hợp lệ, không trùng.',

@@ -61,6 +61,12 @@ export function validateExport(units: Unit[], cadres: Cadre[], assignments: Assi
   }
 
   if (known.units === null) return;
+  // One export describes one tree: a second unit without a parent would be a second province.
+  const roots = units.filter((u) => u.parentId === null);
+  if (units.length === 0) found.errors.push({ file: 'units.csv', line: null, column: null, value: null, code: 'no-units' });
+  for (const extra of roots.slice(1)) {
+    found.errors.push({ file: 'units.csv', line: extra.line, column: 'parent_id', value: '', code: 'extra-root', params: { root: roots[0]!.id } });
+  }
   const levelsPresent = new Set(units.map((u) => u.level));
   for (const pair of config.coverage) {
     if (!levelsPresent.has(pair.unitLevel)) {

@@ -1,11 +1,12 @@
 import type { Lang } from '../lib/types.ts';
+import { idSlug } from './slug.ts';
 
 /** Site-relative paths of every page, the same in both languages apart from the `en/` prefix. */
 export const pagePath = {
   overview: () => '',
-  unit: (id: string) => `unit/${encodeURIComponent(id)}/`,
-  brief: (id: string) => `brief/${encodeURIComponent(id)}/`,
-  cadre: (id: string) => `cadre/${encodeURIComponent(id)}/`,
+  unit: (id: string) => `unit/${idSlug(id)}/`,
+  brief: (id: string) => `brief/${idSlug(id)}/`,
+  cadre: (id: string) => `cadre/${idSlug(id)}/`,
   region: (slug: string) => `region/${slug}/`,
   map: () => 'map/',
   unattended: () => 'unattended/',

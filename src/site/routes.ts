@@ -33,5 +33,5 @@ export function allRoutes(): Route[] {
 /** Astro's rest parameter for a route: undefined for the Vietnamese overview at the root. */
 export function routeParam(route: Route): string | undefined {
   const full = `${langPrefix(route.lang)}${route.path}`.replace(/\/$/, '');
-  return full === '' ? undefined : decodeURIComponent(full);
+  return full === '' ? undefined : full;
 }

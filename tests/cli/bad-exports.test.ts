@@ -360,3 +360,26 @@ describe('check: one mistake gives one error, not false "unknown id" errors in o
     expect(summary).toEqual([summary[0]]);
   });
 });
+
+describe('an export whose tree is not one tree', () => {
+  it('rejects a second unit without a parent', () => {
+    const dir = makeExport((f) => {
+      f['units.csv'] = String(f['units.csv']).replace('10002,Xã A2,commune,801,', '10002,Xã A2,commune,,');
+    });
+    const { code, json } = runCheck([dir, '--json']);
+    expect(code).toBe(1);
+    expect(json.errors).toContainEqual(expect.objectContaining({ file: 'units.csv', line: 6, column: 'parent_id', code: 'extra-root' }));
+  });
+
+  it('rejects a units.csv with a header and no unit', () => {
+    const dir = makeExport((f) => {
+      f['units.csv'] = String(f['units.csv']).split('\n')[0]!;
+      f['cadres.csv'] = String(f['cadres.csv']).split('\n')[0]!;
+      f['assignments.csv'] = String(f['assignments.csv']).split('\n')[0]!;
+      delete f['reports.csv'];
+    });
+    const { code, json } = runCheck([dir, '--json']);
+    expect(code).toBe(1);
+    expect(json.errors).toContainEqual(expect.objectContaining({ file: 'units.csv', code: 'no-units' }));
+  });
+});

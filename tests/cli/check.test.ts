@@ -112,7 +112,7 @@ describe('check: the valid tiny fixture', () => {
       expect.arrayContaining(['A district cadre follows a commune unit: no pair of the mapping, not counted.', 'Report dated outside 2017-Q4; not counted.']),
     );
     const vi = runCheck([TINY, '--json']);
-    expect(vi.json.warnings.map((w: { message: string }) => w.message).join('\n')).toContain('Cán bộ cấp district');
+    expect(vi.json.warnings.map((w: { message: string }) => w.message).join('\n')).toContain('Cán bộ cấp huyện');
   });
 
   it('accepts a single export folder (DIR/exports/2017-Q4) with the default config', () => {

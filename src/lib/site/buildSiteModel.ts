@@ -39,7 +39,8 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
     return n;
   };
 
-  const issues: Record<string, IssueEntry> = {};
+  // Without a prototype, so an id such as `__proto__` is a key like any other.
+  const issues: Record<string, IssueEntry> = Object.create(null);
   for (const issue of data.reports?.issues ?? []) {
     issues[issue.reportId] = {
       id: issue.reportId, cadreId: issue.cadreId, unitId: issue.unitId, date: issue.date, topic: issue.topic, summary: issue.summary,
@@ -82,18 +83,19 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
     for (const u of data.units) if (u.level === detail.figure.unitLevel) statusOf.set(u.id, unattended.has(u.id) ? 'unattended' : 'covered');
   });
 
-  // An area's own cadres: its committee, and those following the unit itself or a unit just below it.
-  const areaCadres = new Map<string, Set<string>>();
-  const addCadre = (area: string, cadreId: string) => (areaCadres.get(area) ?? areaCadres.set(area, new Set()).get(area)!).add(cadreId);
-  for (const cadre of data.cadres) addCadre(cadre.homeUnitId, cadre.id);
-  for (const [unitId, cadreIds] of followers) {
-    const unit = hierarchy.byId.get(unitId)!;
-    for (const cadreId of cadreIds) {
-      addCadre(unitId, cadreId);
-      if (unit.parentId) addCadre(unit.parentId, cadreId);
-      const region = hierarchy.regionOf(unitId);
-      if (region !== null) addCadre(regionKey(region), cadreId);
-    }
+  const flags = (ids: string[][]) => new Set(ids.flat());
+  const overloaded = flags(current.coverage.map((d) => d.overloadedIds));
+  const idle = flags(current.coverage.map((d) => d.idleIds));
+  const silent = new Set(current.silent);
+
+  // An area's cadres, as the roll-ups count them: homed in the area or following a unit in it;
+  // those to act on (silent, idle, overloaded) first.
+  const urgency = (id: string) => (silent.has(id) ? 0 : idle.has(id) ? 1 : overloaded.has(id) ? 2 : 3);
+  const cadresByUrgency = [...data.cadres].sort((a, b) => urgency(a.id) - urgency(b.id) || a.name.localeCompare(b.name, 'vi') || a.id.localeCompare(b.id));
+  const areaCadres = new Map<string, string[]>();
+  for (const cadre of cadresByUrgency) {
+    const unitIds = [cadre.homeUnitId, ...(unitsOfCadre.get(cadre.id) ?? [])];
+    for (const area of new Set(unitIds.flatMap((id) => hierarchy.areasOf(id)))) pushTo(areaCadres, area, cadre.id);
   }
 
   const mapLevel = config.coverage[0]!.unitLevel;
@@ -101,15 +103,7 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
   const mapIdsInArea = new Map<string, string[]>();
   for (const u of mapUnits) for (const area of hierarchy.areasOf(u.id)) pushTo(mapIdsInArea, area, u.id);
 
-  const cadreById = new Map(data.cadres.map((c) => [c.id, c]));
-  const silentInArea = new Map<string, string[]>();
-  for (const cadreId of current.silent) {
-    const homeId = cadreById.get(cadreId)?.homeUnitId;
-    const unitIds = [...(homeId ? [homeId] : []), ...(unitsOfCadre.get(cadreId) ?? [])];
-    for (const area of new Set(unitIds.flatMap((id) => hierarchy.areasOf(id)))) pushTo(silentInArea, area, cadreId);
-  }
-
-  const units: Record<string, UnitEntry> = {};
+  const units: Record<string, UnitEntry> = Object.create(null);
   for (const u of data.units) {
     const hasPage = PAGE_LEVELS.has(u.level);
     const att = attendanceOfUnit.get(u.id) ?? { due: 0, attended: 0 };
@@ -123,23 +117,19 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
       attendance: { ...att, rate: ratio(att.attended, att.due) },
       hasBrief: BRIEF_LEVELS.has(u.level),
       area: hasPage ? current.areas.get(u.id) ?? null : null,
-      cadreIds: hasPage ? [...(areaCadres.get(u.id) ?? [])].sort() : [],
+      cadreIds: hasPage ? areaCadres.get(u.id) ?? [] : [],
       issueIds: hasPage ? issuesInArea.get(u.id) ?? [] : [],
       hasBoundary: boundaryIds.has(u.id),
       mapIds: hasPage ? mapIdsInArea.get(u.id) ?? [] : [],
-      silentIds: hasPage ? silentInArea.get(u.id) ?? [] : [],
+      silentIds: hasPage ? (areaCadres.get(u.id) ?? []).filter((id) => silent.has(id)) : [],
       urgentChildIds: [],
     };
   }
   for (const unit of Object.values(units)) if (unit.hasPage) unit.urgentChildIds = byUrgency(unit.childIds.map((id) => units[id]!));
 
-  const flags = (ids: string[][]) => new Set(ids.flat());
-  const overloaded = flags(current.coverage.map((d) => d.overloadedIds));
-  const idle = flags(current.coverage.map((d) => d.idleIds));
-  const silent = new Set(current.silent);
   const issuesOfCadre = new Map<string, string[]>();
   for (const issue of issueList) pushTo(issuesOfCadre, issue.cadreId, issue.id);
-  const cadres: Record<string, CadreEntry> = {};
+  const cadres: Record<string, CadreEntry> = Object.create(null);
   for (const c of data.cadres) {
     const activity = data.reports?.byCadre.get(c.id);
     const att = attendanceOfCadre.get(c.id) ?? { due: 0, attended: 0 };
@@ -161,7 +151,7 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
   const regions: RegionEntry[] = regionNames.map((name) => {
     const key = regionKey(name);
     const unitIds = data.units.filter((u) => u.region === name).map((u) => u.id);
-    const cadreIds = [...(areaCadres.get(key) ?? [])].sort();
+    const cadreIds = areaCadres.get(key) ?? [];
     return {
       id: key, slug: slugify(name), name, unitIds,
       teams: [...new Set(cadreIds.map((id) => cadres[id]!.team).filter((t): t is string => t !== null))].sort(),

@@ -1,11 +1,12 @@
 import type { APIRoute } from 'astro';
 import { toCsv } from '../../lib/csv-out.ts';
 import type { Lang } from '../../lib/types.ts';
+import { idSlug } from '../../site/slug.ts';
 import { allTables, type Cell, type TableData } from '../../site/tables.ts';
 
 /** The CSV behind every table of the site, per language: `csv/vi/coverage.csv`. */
 export function getStaticPaths() {
-  return (['vi', 'en'] as Lang[]).flatMap((lang) => allTables(lang).map((table) => ({ params: { file: `${lang}/${table.id}.csv` }, props: { table } })));
+  return (['vi', 'en'] as Lang[]).flatMap((lang) => allTables(lang).map((table) => ({ params: { file: `${lang}/${idSlug(table.id)}.csv` }, props: { table } })));
 }
 
 const raw = (cell: Cell | undefined) => (cell !== null && typeof cell === 'object' ? cell.text : cell ?? null);
