@@ -104,7 +104,7 @@ export function cadresTable(id: string, caption: string, cadreIds: string[], lan
       col('reports', t.reports, 'int'), col('issues', t.issues, 'int'), col('flags', t.status)],
     rows: cadreIds.map((cid) => model.cadres[cid]!).map((c: CadreEntry) => ({
       name: cadreCell(c.id, lang), level: t.cadreLevels[c.level], position: c.position, units: c.unitIds.length,
-      attendance: c.monthsDue === 0 ? null : c.monthsAttended / c.monthsDue, reports: c.reports, issues: c.issues,
+      attendance: c.attendanceRate, reports: c.reports, issues: c.issues,
       flags: cadreFlags(c, lang),
     })),
   };

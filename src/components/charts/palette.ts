@@ -1,4 +1,4 @@
-import { hsl, interpolateBlues, rgb } from 'd3';
+import { hsl, rgb } from 'd3';
 
 /**
  * Colour-blind-safe colours for every chart and map of the dashboard.
@@ -54,16 +54,6 @@ export const GRID = '#E0E0E0';
 /** Background of a 100% track behind a rate bar. */
 export const TRACK = '#EDEDED';
 export const LINK = '#005A9C';
-
-/**
- * Sequential light-to-dark blue (ColorBrewer Blues) for rates in [0, 1], for maps and heat
- * tables. It starts at 0.15, not 0, so a rate of 0 is still told apart from the white page.
- */
-const ramp = (t: number) => interpolateBlues(0.15 + 0.85 * t);
-export function rateColor(rate: number | null | undefined): string {
-  if (rate === null || rate === undefined || !Number.isFinite(rate)) return STATUS.noData;
-  return rgb(ramp(Math.max(0, Math.min(1, rate)))).formatHex();
-}
 
 function luminance(colour: string): number {
   const c = rgb(colour);

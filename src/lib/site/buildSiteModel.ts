@@ -140,7 +140,7 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
       level: c.level, homeUnitId: c.homeUnitId, position: c.position, field: c.field, team: c.team,
       hasPage: c.level !== 'commune',
       unitIds: [...new Set(unitsOfCadre.get(c.id) ?? [])].sort(),
-      monthsDue: att.due, monthsAttended: att.attended,
+      monthsDue: att.due, monthsAttended: att.attended, attendanceRate: ratio(att.attended, att.due),
       reports: activity?.reports ?? 0, meetings: activity?.meetings ?? 0, issues: activity?.issues ?? 0,
       issuesResponded: own.filter((id) => issues[id]!.respondedOn !== null).length,
       overloaded: overloaded.has(c.id), idle: idle.has(c.id), silent: silent.has(c.id), issueIds: own,

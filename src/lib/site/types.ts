@@ -70,6 +70,8 @@ export interface CadreEntry {
   unitIds: string[];
   monthsDue: number;
   monthsAttended: number;
+  /** monthsAttended / monthsDue; null when no meeting was due. */
+  attendanceRate: number | null;
   reports: number;
   meetings: number;
   issues: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CATEGORICAL, INK, INK_MUTED, LINK, STATUS, contrast, legible, rateColor, textOn } from '../../../src/components/charts/palette.ts';
+import { CATEGORICAL, INK, INK_MUTED, LINK, STATUS, contrast, legible, textOn } from '../../../src/components/charts/palette.ts';
 
 describe('palette', () => {
   it('textOn(fill) reaches 4.5:1 on every status colour', () => {
@@ -10,9 +10,5 @@ describe('palette', () => {
   });
   it('text colours reach 4.5:1 on white', () => {
     for (const c of [INK, INK_MUTED, LINK]) expect(contrast(c, '#FFFFFF')).toBeGreaterThanOrEqual(4.5);
-  });
-  it('rateColor(rate) darkens as the rate grows and is grey without a rate', () => {
-    expect(contrast(rateColor(1), '#FFFFFF')).toBeGreaterThan(contrast(rateColor(0.5), '#FFFFFF'));
-    expect(rateColor(null)).toBe(STATUS.noData);
   });
 });
