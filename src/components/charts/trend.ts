@@ -76,7 +76,7 @@ export function trend(input: TrendInput, options: ChartOptions<TrendLabels>): st
 
   const ends = series.map((s) => {
     const last = [...s.points].reverse().find((p) => p.y !== null);
-    return last ? { ...last, text: `${fit(s.label, 150, FONT_SMALL)} ${formatY(last.y, kind, lang)}` } : null;
+    return last ? { ...last, text: `${fit(s.label, 220, FONT_SMALL)} ${formatY(last.y, kind, lang)}` } : null;
   });
   // Labels are semi-bold, about 8% wider than the width guess.
   const labelWidth = Math.max(0, ...ends.map((e) => (e ? textWidth(e.text, FONT_SMALL) * 1.08 : 0)));
