@@ -51,7 +51,9 @@ try {
   // Vite lets these variables override the build's own values; a parent tool (Vitest) sets them.
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
   const { build } = await import('astro');
-  await build({ root: resolve(import.meta.dirname, '..'), outDir: staging, base, logLevel: 'warn', vite: { logLevel: 'warn' } });
+  if (process.stderr.isTTY) process.stderr.write(lang === 'vi' ? 'Đang tạo các trang…\n' : 'Rendering the pages…\n');
+  // Bundler notices about Astro's own internals mean nothing to the staff who publish: errors only.
+  await build({ root: resolve(import.meta.dirname, '..'), outDir: staging, base, logLevel: 'error', vite: { logLevel: 'error' } });
   writeDataFiles(staging, model, boundaries.features);
   const previous = `${work}/previous`;
   if (existsSync(outDir)) renameSync(outDir, previous);
