@@ -46,18 +46,9 @@ export function analyseQuarter(data: ExportData, config: Config): QuarterAnalysi
   const attendanceRows = reports ? attendance(mapped, quarter, reports.meetingMonths) : [];
   const silent = reports ? silentCadres(active, reports.byCadre) : [];
 
-  const followed = pairActive.map((list) => {
-    const byCadre = new Map<string, string[]>();
-    for (const a of list) {
-      const unitIds = byCadre.get(a.cadreId);
-      if (unitIds) unitIds.push(a.unitId);
-      else byCadre.set(a.cadreId, [a.unitId]);
-    }
-    return byCadre;
-  });
   const cadreAreas = (pair: number, cadreId: string): string[] => {
     const home = cadreById.get(cadreId)?.homeUnitId;
-    const unitIds = [...(home ? [home] : []), ...(followed[pair]!.get(cadreId) ?? [])];
+    const unitIds = [...(home ? [home] : []), ...(coverageDetails[pair]!.unitsOfCadre.get(cadreId) ?? [])];
     return unitIds.flatMap((id) => hierarchy.areasOf(id));
   };
   const areas = areaRollup({

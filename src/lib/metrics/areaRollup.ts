@@ -54,9 +54,9 @@ export function areaRollup(input: RollupInput): Map<string, AreaFigures> {
       const covered = unattended.has(unit.id) ? 0 : 1;
       for (const area of hierarchy.areasOf(unit.id)) unitRows.push({ pair, area, covered });
     }
-    for (const [cadre, count] of detail.unitsPerCadre) {
-      const overloaded = count > 1 ? 1 : 0;
-      const idle = count === 0 ? 1 : 0;
+    for (const [cadre, followed] of detail.unitsOfCadre) {
+      const overloaded = followed.size > 1 ? 1 : 0;
+      const idle = followed.size === 0 ? 1 : 0;
       for (const area of new Set(input.cadreAreas(pair, cadre))) cadreRows.push({ pair, area, overloaded, idle });
     }
   });

@@ -19,8 +19,8 @@ export interface CoverageDetail {
   unattendedIds: string[];
   overloadedIds: string[];
   idleIds: string[];
-  /** Followed units per cadre of the level (0 for idle ones). */
-  unitsPerCadre: Map<string, number>;
+  /** The units each cadre of the level follows (none for idle ones). */
+  unitsOfCadre: Map<string, Set<string>>;
 }
 
 /**
@@ -34,16 +34,11 @@ export function coverage(pair: CoveragePair, units: Unit[], cadres: Cadre[], pai
   const pairUnits = units.filter((u) => u.level === pair.unitLevel);
   const pairCadres = cadres.filter((c) => c.level === pair.cadreLevel);
   const coveredIds = new Set(pairActive.map((a) => a.unitId));
-  const followedBy = new Map<string, Set<string>>();
-  for (const a of pairActive) {
-    const set = followedBy.get(a.cadreId) ?? new Set<string>();
-    set.add(a.unitId);
-    followedBy.set(a.cadreId, set);
-  }
-  const unitsPerCadre = new Map(pairCadres.map((c) => [c.id, followedBy.get(c.id)?.size ?? 0]));
+  const unitsOfCadre = new Map(pairCadres.map((c) => [c.id, new Set<string>()]));
+  for (const a of pairActive) unitsOfCadre.get(a.cadreId)?.add(a.unitId);
   const unattendedIds = pairUnits.filter((u) => !coveredIds.has(u.id)).map((u) => u.id);
-  const overloadedIds = pairCadres.filter((c) => unitsPerCadre.get(c.id)! > 1).map((c) => c.id);
-  const idleIds = pairCadres.filter((c) => unitsPerCadre.get(c.id) === 0).map((c) => c.id);
+  const overloadedIds = pairCadres.filter((c) => unitsOfCadre.get(c.id)!.size > 1).map((c) => c.id);
+  const idleIds = pairCadres.filter((c) => unitsOfCadre.get(c.id)!.size === 0).map((c) => c.id);
   const covered = pairUnits.length - unattendedIds.length;
   return {
     figure: {
@@ -60,6 +55,6 @@ export function coverage(pair: CoveragePair, units: Unit[], cadres: Cadre[], pai
     unattendedIds,
     overloadedIds,
     idleIds,
-    unitsPerCadre,
+    unitsOfCadre,
   };
 }

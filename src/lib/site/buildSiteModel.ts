@@ -59,13 +59,9 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
   }
 
   const followers = new Map<string, string[]>();
+  for (const list of current.pairActive) for (const a of list) pushTo(followers, a.unitId, a.cadreId);
   const unitsOfCadre = new Map<string, string[]>();
-  for (const list of current.pairActive) {
-    for (const a of list) {
-      pushTo(followers, a.unitId, a.cadreId);
-      pushTo(unitsOfCadre, a.cadreId, a.unitId);
-    }
-  }
+  for (const detail of current.coverage) for (const [cadreId, unitIds] of detail.unitsOfCadre) for (const unitId of unitIds) pushTo(unitsOfCadre, cadreId, unitId);
   const attendanceOfUnit = new Map<string, { due: number; attended: number }>();
   const attendanceOfCadre = new Map<string, { due: number; attended: number }>();
   for (const row of current.attendance) {
@@ -182,7 +178,7 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
     history: quarters.map((q) => q.figures),
     changes: quarters.slice(1).map((q, i) => changesBetween(quarters[i]!, q)),
     attendanceByMonth: attendanceByMonth(current.attendance, quarter),
-    loadHistograms: current.coverage.map((d) => histogram([...d.unitsPerCadre.values()])),
+    loadHistograms: current.coverage.map((d) => histogram([...d.unitsOfCadre.values()].map((units) => units.size))),
     responseDays: issueList.map((i) => i.daysToResponse).filter((d): d is number => d !== null),
     unanswered: issueList.filter((i) => i.respondedOn === null).length,
     departments: issuesByDepartment(data.reports?.issues ?? [], quarter, config.overdueDays),
