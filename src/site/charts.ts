@@ -42,7 +42,7 @@ export function loadSvg(pair: number, lang: Lang): string {
   return loadHistogram(rows, {
     lang, id: `load-${pair}`,
     labels: { title: `${t.chartTitles.load} · ${pairLabel(pair, lang)}`, desc: `${t.idle}: ${formatInteger(fig.idle, lang)}; ${t.overloaded}: ${formatInteger(fig.overloaded, lang)}`,
-      noData: t.none, xAxis: t.unitsFollowed, yAxis: t.cadres, idle: t.idle, normal: '1', overloaded: t.overloaded },
+      noData: t.none, xAxis: t.unitsFollowed, yAxis: t.cadres, idle: t.idle, normal: t.followsOne, overloaded: t.overloaded },
   });
 }
 

@@ -189,8 +189,8 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
     issues,
     regions,
     unattended: current.coverage.map((d) => byStreak(d.unattendedIds)),
-    overloadedIds: [...overloaded].sort(),
-    idleIds: [...idle].sort(),
+    overloadedIds: bySeniority([...overloaded], cadres),
+    idleIds: bySeniority([...idle], cadres),
     silentIds: current.silent,
     map: mapUnits.length === 0 ? null : { level: mapLevel, missingBoundary: mapUnits.filter((u) => !boundaryIds.has(u.id)).map((u) => u.id) },
     warnings,
@@ -213,6 +213,12 @@ function byUrgency(children: UnitEntry[]): string[] {
   return [...children]
     .sort((a, b) => unattended(b) - unattended(a) || coverage(a) - coverage(b) || (a.attendance.rate ?? 0) - (b.attendance.rate ?? 0) || a.id.localeCompare(b.id))
     .map((u) => u.id);
+}
+
+/** Provincial cadres first, then district, then commune; within a level, those on most units first. */
+function bySeniority(ids: string[], cadres: Record<string, CadreEntry>): string[] {
+  const rank = { province: 0, district: 1, commune: 2 };
+  return ids.sort((a, b) => rank[cadres[a]!.level] - rank[cadres[b]!.level] || cadres[b]!.unitIds.length - cadres[a]!.unitIds.length || a.localeCompare(b));
 }
 
 function histogram(values: number[]): { unitsFollowed: number; cadres: number }[] {

@@ -58,6 +58,11 @@ describe('buildSiteModel(input)', () => {
     expect(m.units['83']!.urgentChildIds).toEqual(['801', '802']);
   });
 
+  it('lists idle cadres provincial first', async () => {
+    // Idle in 2017-Q4: P2 and P3 (their assignments ended on 30/12) and C1 (starts in 2018).
+    expect((await model()).idleIds).toEqual(['P2', 'P3', 'C1']);
+  });
+
   it('lists the map-level units without a boundary', async () => {
     expect((await model()).map).toEqual({ level: 'commune', missingBoundary: ['10003'] });
   });
