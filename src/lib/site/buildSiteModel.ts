@@ -3,12 +3,13 @@ import type { LoadedData } from '../load.ts';
 import { describeProblem } from '../messages.ts';
 import { attendanceByMonth } from '../metrics/attendance.ts';
 import { assignmentChanges, chronicUnattended } from '../metrics/changes.ts';
-import { daysToResponse, isOverdue, issuesByDepartment } from '../metrics/issues.ts';
+import { issuesByDepartment } from '../metrics/issues.ts';
 import { ratio } from '../metrics/ratio.ts';
-import { dayNumber } from '../quarter.ts';
 import { foldDiacritics } from '../text.ts';
 import type { UnitLevel } from '../types.ts';
 import { regionKey } from '../hierarchy.ts';
+import { issueEntries } from './issueEntries.ts';
+import { byUrgency, bySeniority } from './rank.ts';
 import { type CadreEntry, type IssueEntry, type ProblemEntry, type RegionEntry, SITE_MODEL_VERSION, type SiteModel, type UnitEntry } from './types.ts';
 
 export interface SiteModelInput {
@@ -39,20 +40,10 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
     return n;
   };
 
+  const issueList = issueEntries(data.reports?.issues ?? [], quarter, config.overdueDays);
   // Without a prototype, so an id such as `__proto__` is a key like any other.
   const issues: Record<string, IssueEntry> = Object.create(null);
-  for (const issue of data.reports?.issues ?? []) {
-    issues[issue.reportId] = {
-      id: issue.reportId, cadreId: issue.cadreId, unitId: issue.unitId, date: issue.date, topic: issue.topic, summary: issue.summary,
-      referredTo: issue.referredTo, respondedOn: issue.respondedOn, status: issue.status, daysToResponse: daysToResponse(issue),
-      ageDays: dayNumber(quarter.end) - dayNumber(issue.date), overdue: isOverdue(issue, quarter, config.overdueDays),
-    };
-  }
-  // Most urgent first: unanswered issues oldest first, then answered ones newest first.
-  const issueList = Object.values(issues).sort((a, b) =>
-    Number(a.respondedOn !== null) - Number(b.respondedOn !== null)
-    || (a.respondedOn === null ? a.date.localeCompare(b.date) : b.date.localeCompare(a.date))
-    || a.id.localeCompare(b.id));
+  for (const issue of issueList) issues[issue.id] = issue;
   const issuesInArea = new Map<string, string[]>();
   for (const issue of issueList) {
     for (const area of hierarchy.areasOf(issue.unitId)) pushTo(issuesInArea, area, issue.id);
@@ -201,24 +192,6 @@ function changesBetween(before: QuarterAnalysis, after: QuarterAnalysis) {
   const changes = assignmentChanges(before.pairActive.flat(), after.pairActive.flat());
   const unattended = (q: QuarterAnalysis) => q.coverage.flatMap((d) => d.unattendedIds);
   return { from: before.data.quarter.id, to: after.data.quarter.id, ...changes, chronic: chronicUnattended(unattended(before), unattended(after)) };
-}
-
-/** Most in need first: most unattended units below (or itself unattended), lowest coverage, lowest attendance. */
-function byUrgency(children: UnitEntry[]): string[] {
-  const unattended = (u: UnitEntry) => (u.area ? u.area.coverage.reduce((sum, c) => sum + c.unattended, 0) : Number(u.status === 'unattended'));
-  const coverage = (u: UnitEntry) => {
-    const first = u.area?.coverage.find((c) => c.units > 0);
-    return first ? first.covered / first.units : Number(u.status === 'covered');
-  };
-  return [...children]
-    .sort((a, b) => unattended(b) - unattended(a) || coverage(a) - coverage(b) || (a.attendance.rate ?? 0) - (b.attendance.rate ?? 0) || a.id.localeCompare(b.id))
-    .map((u) => u.id);
-}
-
-/** Provincial cadres first, then district, then commune; within a level, those on most units first. */
-function bySeniority(ids: string[], cadres: Record<string, CadreEntry>): string[] {
-  const rank = { province: 0, district: 1, commune: 2 };
-  return ids.sort((a, b) => rank[cadres[a]!.level] - rank[cadres[b]!.level] || cadres[b]!.unitIds.length - cadres[a]!.unitIds.length || a.localeCompare(b));
 }
 
 function histogram(values: number[]): { unitsFollowed: number; cadres: number }[] {
