@@ -116,6 +116,20 @@ describe('the demo site, served under a sub-path', () => {
     await page.close();
   });
 
+  it('prints the brief of every district on one A4 page', async () => {
+    const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
+    const districts = units.filter((cells) => cells[2] === 'district');
+    const pages: Record<string, number> = {};
+    for (const [id] of districts) {
+      await page.goto(`${site.url}brief/${id}/`);
+      const pdf = (await page.pdf({ format: 'A4' })).toString('latin1');
+      pages[id!] = (pdf.match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    }
+    expect(Object.values(pages).every((n) => n === 1), JSON.stringify(pages)).toBe(true);
+    expect(watch).toEqual({ errors: [], foreign: [], failed: [] });
+    await page.close();
+  });
+
   it('keeps the overview under 150 KB gzipped, map geometry and search index aside', async () => {
     const { page } = await watchedPage(browser, new URL(site.url).origin);
     const urls: string[] = [];
