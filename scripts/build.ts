@@ -1,21 +1,39 @@
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { normaliseBasePath } from '../src/lib/config.ts';
 import { loadData } from '../src/lib/load.ts';
 import { buildSiteModel } from '../src/lib/site/buildSiteModel.ts';
 import { readBoundaries } from './lib/boundaries.ts';
 import { parseCommandLine } from './lib/cli.ts';
 import { nodeSource, terminalProgress } from './lib/node-source.ts';
+import { lockOutput, makeWorkFolder, refusalMessage, refuseOutput, swapIn, sweepLeftovers, userPath } from './lib/output.ts';
 import { problemLine } from './lib/report.ts';
 import { writeDataFiles } from './lib/site-data.ts';
 
 const USAGE = `Usage: npm run build -- [--data DIR] [--out DIR] [--base /sub/path/] [--lang vi|en]
-  Reads DIR (default data/), writes the static site to OUT (default dist/). The output is
-  replaced only when the whole build succeeded.`;
+  Reads DIR (default data/), writes the static site to OUT (default dist/). Relative paths are
+  taken from the folder you run npm from. OUT must be new, empty, or a site namcoso built
+  before; it is replaced only when the whole build succeeded.`;
 
 const { values, lang, fail: usage } = parseCommandLine(USAGE, { data: { type: 'string', default: 'data' }, out: { type: 'string', default: 'dist' }, base: { type: 'string' } });
-const dataDir = resolve(String(values.data));
-const outDir = resolve(String(values.out));
+const dataDir = userPath(String(values.data));
+const outDir = userPath(String(values.out));
 if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) usage(`No such folder: ${dataDir}`);
+const cliBase = typeof values.base === 'string'
+  ? normaliseBasePath(values.base) ?? usage(`--base must be a path such as /sub/path/, not "${values.base}"`)
+  : null;
+const projectDir = resolve(import.meta.dirname, '..');
+const refusal = refuseOutput(outDir, { project: projectDir, data: dataDir });
+if (refusal) usage(refusalMessage(refusal, lang));
+const lock = lockOutput(outDir);
+if (!lock.ok) {
+  process.stderr.write(lang === 'vi'
+    ? `Một lần xây dựng khác (tiến trình ${lock.pid}) đang ghi vào ${outDir}; hãy chờ nó xong rồi chạy lại.\n`
+    : `Another build (process ${lock.pid}) is writing to ${outDir}; wait for it to finish, then run again.\n`);
+  process.exit(1);
+}
+process.on('exit', lock.release);
+sweepLeftovers(outDir);
 
 const started = Date.now();
 const source = nodeSource(terminalProgress());
@@ -30,7 +48,7 @@ if (errors.length > 0) {
   process.exit(1);
 }
 
-const base = normaliseBase(typeof values.base === 'string' ? values.base : loaded.config.basePath);
+const base = cliBase ?? loaded.config.basePath;
 const model = buildSiteModel({
   loaded,
   builtAt: process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : new Date().toISOString(),
@@ -39,9 +57,7 @@ const model = buildSiteModel({
 });
 
 // Everything is built beside the output and swapped in at the end, so a failure leaves it as it was.
-const stamp = `${process.pid}-${Date.now()}`;
-const work = join(dirname(outDir), `.${basename(outDir)}.build-${stamp}`);
-mkdirSync(work, { recursive: true });
+const work = makeWorkFolder(outDir);
 const modelPath = join(work, 'model.json');
 const staging = join(work, 'site');
 try {
@@ -55,11 +71,12 @@ try {
   // Bundler notices about Astro's own internals mean nothing to the staff who publish: errors only.
   await build({ root: resolve(import.meta.dirname, '..'), outDir: staging, base, logLevel: 'error', vite: { logLevel: 'error' } });
   writeDataFiles(staging, model, boundaries.features);
-  const previous = `${work}/previous`;
-  if (existsSync(outDir)) renameSync(outDir, previous);
-  renameSync(staging, outDir);
+  // The output may have changed during the build: check it again right before replacing it.
+  const late = refuseOutput(outDir, { project: projectDir, data: dataDir });
+  if (late) throw new Error(refusalMessage(late, lang));
+  swapIn(staging, outDir, work, model.builtAt);
 } catch (e) {
-  process.stderr.write(`${lang === 'vi' ? 'Xây dựng thất bại; trang đã công bố giữ nguyên' : 'The build failed; the published site is unchanged'}:\n${(e as Error).stack ?? e}\n`);
+  process.stderr.write(`${lang === 'vi' ? 'Xây dựng thất bại; trang đã công bố giữ nguyên' : 'The build failed; the published site is unchanged'}:\n${(e as Error).message ?? e}\n`);
   process.exitCode = 1;
 } finally {
   rmSync(work, { recursive: true, force: true });
@@ -67,11 +84,6 @@ try {
 if (!process.exitCode) {
   const pages = countPages(outDir);
   process.stdout.write(`${lang === 'vi' ? 'Đã xây dựng' : 'Built'} ${pages} ${lang === 'vi' ? 'trang' : 'pages'} → ${outDir} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
-}
-
-function normaliseBase(raw: string): string {
-  const trimmed = raw.trim().replace(/^\/+|\/+$/g, '');
-  return trimmed === '' ? '/' : `/${trimmed}/`;
 }
 
 function countPages(dir: string): number {

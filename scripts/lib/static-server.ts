@@ -1,33 +1,30 @@
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import { extname, join, normalize, sep } from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8', '.csv': 'text/csv; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png',
-  '.ico': 'image/x-icon', '.txt': 'text/plain; charset=utf-8', '.woff2': 'font/woff2',
-};
+import { createServer, type Server, type ServerResponse } from 'node:http';
+import sirv from 'sirv';
 
 /**
  * Serves a built site under a base path, as a plain static host would: `/base/x/` serves
- * `x/index.html`; anything outside the base or the folder is a 404.
+ * `x/index.html`; anything outside the base or the folder, and any hidden file, is a 404.
+ * sirv does the file serving (types, ranges, ETags, no traversal); this only strips the base,
+ * and answers a request it cannot read with 400 instead of dying.
  */
 export function serveStatic(root: string, base = '/'): Server {
+  const files = sirv(root, { etag: true, extensions: ['html'] });
   return createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
-    let path = decodeURIComponent(url.pathname);
-    if (!path.startsWith(base)) return notFound(res);
-    path = path.slice(base.length);
-    let file = normalize(join(root, path));
-    if (file !== root && !file.startsWith(root + sep)) return notFound(res);
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return notFound(res);
-    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
+    try {
+      const raw = req.url ?? '/';
+      if (!raw.startsWith(base)) return plain(res, 404, 'Not found');
+      const path = `/${raw.slice(base.length)}`;
+      // sirv skips a path it cannot decode; refuse it plainly rather than guess.
+      decodeURIComponent(path.split('?')[0]!);
+      req.url = path;
+      files(req, res, () => plain(res, 404, 'Not found'));
+    } catch {
+      plain(res, 400, 'Bad request');
+    }
   });
 }
 
-function notFound(res: import('node:http').ServerResponse): void {
-  res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
-  res.end('Not found');
+function plain(res: ServerResponse, status: number, text: string): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
+  res.end(text);
 }

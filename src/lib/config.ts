@@ -19,8 +19,8 @@ export const defaultConfig: Config = {
 const FILE = 'config.json';
 
 /**
- * Reads config.json's text into a Config over the defaults. Every key is optional; a key
- * of the wrong type is an error naming the key and its value.
+ * Reads config.json's text into a Config over the defaults. Every key is optional; each
+ * unknown key and each wrong value is an error of its own, naming the key and the value.
  */
 export function parseConfig(text: string | null): { config: Config; problems: Problem[] } {
   const config: Config = { ...defaultConfig, coverage: [...defaultConfig.coverage] };
@@ -40,33 +40,60 @@ export function parseConfig(text: string | null): { config: Config; problems: Pr
     return { config, problems };
   }
   const obj = raw as Record<string, unknown>;
+  for (const key of Object.keys(obj)) if (!(key in defaultConfig)) fail(key, obj[key], 'config-unknown-key');
   if ('coverage' in obj) {
     const pairs = parseCoverage(obj.coverage);
     if (pairs) config.coverage = pairs;
     else fail('coverage', obj.coverage, 'config-coverage');
   }
-  for (const key of ['title', 'basePath'] as const) {
-    if (key in obj) {
-      if (typeof obj[key] === 'string' && obj[key] !== '') config[key] = obj[key] as string;
-      else fail(key, obj[key], 'config-type');
-    }
+  if ('title' in obj) {
+    if (typeof obj.title === 'string' && obj.title.trim() !== '') config.title = obj.title.trim();
+    else fail('title', obj.title, 'config-text');
   }
-  for (const key of ['tileUrl', 'tileAttribution'] as const) {
-    if (key in obj) {
-      if (obj[key] === null || typeof obj[key] === 'string') config[key] = (obj[key] as string | null) || null;
-      else fail(key, obj[key], 'config-type');
-    }
+  if ('basePath' in obj) {
+    const base = typeof obj.basePath === 'string' ? normaliseBasePath(obj.basePath) : null;
+    if (base) config.basePath = base;
+    else fail('basePath', obj.basePath, 'config-base-path');
+  }
+  if ('tileUrl' in obj) {
+    if (obj.tileUrl === null || obj.tileUrl === '') config.tileUrl = null;
+    else if (typeof obj.tileUrl === 'string' && safeUrl(obj.tileUrl)) config.tileUrl = obj.tileUrl.trim();
+    else fail('tileUrl', obj.tileUrl, 'config-url');
+  }
+  if ('tileAttribution' in obj) {
+    if (obj.tileAttribution === null || typeof obj.tileAttribution === 'string') config.tileAttribution = obj.tileAttribution || null;
+    else fail('tileAttribution', obj.tileAttribution, 'config-text');
   }
   if ('overdueDays' in obj) {
     const v = obj.overdueDays;
     if (typeof v === 'number' && Number.isInteger(v) && v >= 0) config.overdueDays = v;
-    else fail('overdueDays', v, 'config-type');
+    else fail('overdueDays', v, 'config-whole-number');
   }
   if ('publishNames' in obj) {
     if (typeof obj.publishNames === 'boolean') config.publishNames = obj.publishNames;
-    else fail('publishNames', obj.publishNames, 'config-type');
+    else fail('publishNames', obj.publishNames, 'config-boolean');
   }
   return { config, problems };
+}
+
+/**
+ * `sub/path` → `/sub/path/`; null when the text cannot be a path on a web host (a scheme,
+ * `..`, a query, a backslash, spaces or control characters).
+ */
+export function normaliseBasePath(raw: string): string | null {
+  const trimmed = raw.trim();
+  if (/[\s?#\\%:]/.test(trimmed) || /[\u0000-\u001f\u007f]/.test(trimmed)) return null;
+  const segments = trimmed.split('/').filter((s) => s !== '');
+  if (segments.some((s) => s === '.' || s === '..')) return null;
+  return segments.length === 0 ? '/' : `/${segments.join('/')}/`;
+}
+
+/** An `http(s)` URL or a path on the same host; never another scheme such as `javascript:`. */
+function safeUrl(raw: string): boolean {
+  const text = raw.trim();
+  if (/[\u0000-\u001f\u007f\s]/.test(text)) return false;
+  if (/^https?:\/\/[^/]/i.test(text)) return true;
+  return !text.startsWith('//') && !/^[a-z][a-z0-9+.-]*:/i.test(text);
 }
 
 function parseCoverage(value: unknown): CoveragePair[] | null {

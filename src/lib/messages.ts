@@ -74,7 +74,22 @@ const validationMessages: Record<string, { vi: Describe; en: Describe }> = {
   'no-exports': { vi: () => 'Không có thư mục kỳ báo cáo nào (exports/YYYY-Qn).', en: () => 'No export folder (exports/YYYY-Qn).' },
   'config-json': { vi: (p) => `config.json không phải JSON hợp lệ: ${param(p, 'detail')}`, en: (p) => `config.json is not valid JSON: ${param(p, 'detail')}` },
   'config-encoding': { vi: () => 'config.json phải được lưu dạng UTF-8.', en: () => 'config.json must be saved as UTF-8.' },
-  'config-type': { vi: () => 'Giá trị cấu hình không đúng kiểu.', en: () => 'This setting has the wrong type.' },
+  'config-type': { vi: () => 'config.json phải là một đối tượng JSON { … }.', en: () => 'config.json must be a JSON object { … }.' },
+  'config-unknown-key': {
+    vi: () => 'Khoá cấu hình không có trong hợp đồng dữ liệu (sai chính tả?).',
+    en: () => 'This setting is not part of the data contract (a typo?).',
+  },
+  'config-text': { vi: () => 'Giá trị này phải là chuỗi chữ không rỗng.', en: () => 'This setting must be non-empty text.' },
+  'config-url': {
+    vi: () => 'Phải là địa chỉ http(s)://… hoặc đường dẫn trên cùng máy chủ.',
+    en: () => 'This must be an http(s):// address or a path on the same host.',
+  },
+  'config-base-path': {
+    vi: () => 'basePath phải là đường dẫn như /tinh-uy/nam-co-so/ (không có giao thức, "..", "?" hay "#").',
+    en: () => 'basePath must be a path such as /tinh-uy/nam-co-so/ (no scheme, "..", "?" or "#").',
+  },
+  'config-whole-number': { vi: () => 'Giá trị này phải là số nguyên không âm.', en: () => 'This setting must be a whole number, 0 or more.' },
+  'config-boolean': { vi: () => 'Giá trị này phải là true hoặc false.', en: () => 'This setting must be true or false.' },
   'config-coverage': {
     vi: () => 'coverage phải là danh sách các cặp { "cadreLevel", "unitLevel" } với cấp hợp lệ, không trùng.',
     en: () => 'coverage must be a list of distinct { "cadreLevel", "unitLevel" } pairs with known levels.',

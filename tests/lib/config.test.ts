@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, parseConfig } from '../../src/lib/config.ts';
+import { defaultConfig, normaliseBasePath, parseConfig } from '../../src/lib/config.ts';
 
 describe('parseConfig(text)', () => {
   it('defaults to the contract’s mapping', () => {
@@ -23,4 +23,52 @@ describe('parseConfig(text)', () => {
   it('reports text that is not JSON', () => {
     expect(parseConfig('{ coverage: ').problems[0]).toMatchObject({ file: 'config.json', code: 'config-json' });
   });
+  it('gives each wrong key its own message, naming the key and the value', () => {
+    const { problems } = parseConfig(JSON.stringify({
+      title: '', basePath: 'http://x/', tileUrl: 'javascript:alert(1)', tileAttribution: 5,
+      overdueDays: -1, publishNames: 'no', publishName: false,
+    }));
+    expect(problems.map((p) => [p.column, p.code, p.value])).toEqual([
+      ['publishName', 'config-unknown-key', 'false'],
+      ['title', 'config-text', '""'],
+      ['basePath', 'config-base-path', '"http://x/"'],
+      ['tileUrl', 'config-url', '"javascript:alert(1)"'],
+      ['tileAttribution', 'config-text', '5'],
+      ['overdueDays', 'config-whole-number', '-1'],
+      ['publishNames', 'config-boolean', '"no"'],
+    ]);
+  });
+  it.each([
+    ['https://tiles.tinhuy.local/{z}/{x}/{y}.png', true],
+    ['HTTP://tiles.local/{z}/{x}/{y}.png', true],
+    ['/tiles/{z}/{x}/{y}.png', true],
+    ['tiles/{z}/{x}/{y}.png', true],
+    ['javascript:alert(1)', false],
+    [' JavaScript:alert(1)', false],
+    ['data:image/png;base64,AAAA', false],
+    ['//evil.example/{z}/{x}/{y}.png', false],
+    ['https://', false],
+    ['java\tscript:alert(1)', false],
+  ])('tileUrl %j is accepted: %s', (url, ok) => {
+    const { config, problems } = parseConfig(JSON.stringify({ tileUrl: url }));
+    expect(problems.length === 0).toBe(ok);
+    expect(config.tileUrl).toBe(ok ? url.trim() : null);
+  });
+  it.each([
+    ['/', '/'],
+    ['', '/'],
+    ['tinh-uy', '/tinh-uy/'],
+    ['//tinh-uy//nam-co-so', '/tinh-uy/nam-co-so/'],
+    [' /a/b/ ', '/a/b/'],
+    ['/a/../b/', null],
+    ['https://host/a/', null],
+    ['/a b/', null],
+    ['/a?x=1', null],
+    ['/a#x', null],
+    ['\\a', null],
+  ])('basePath %j is normalised to %j', (raw, expected) => {
+    expect(normaliseBasePath(raw)).toBe(expected);
+    expect(parseConfig(JSON.stringify({ basePath: raw })).config.basePath).toBe(expected ?? '/');
+  });
 });
+
