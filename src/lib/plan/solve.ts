@@ -1,0 +1,162 @@
+import type { Highs } from 'highs';
+
+/**
+ * One independent part of a level pair's plan: the cadres of an area, the units they may
+ * follow, and every assignment the plan may keep or make. Indices are local to the part.
+ */
+export interface PlanComponent {
+  cadres: string[];
+  units: string[];
+  edges: PlanEdge[];
+  /** ⌈units / cadres⌉: no cadre of the area may follow more. */
+  cap: number;
+}
+
+export interface PlanEdge {
+  cadre: number;
+  unit: number;
+  /** In force now (as the export stands for next quarter). */
+  current: boolean;
+  /** 0 a good fit, more a worse one (area and expertise, see fit.ts). */
+  fit: number;
+}
+
+/** The plan's priorities, in order; each is minimised while every one before it holds. */
+export interface PlanScore {
+  unattended: number;
+  aboveCap: number;
+  overloaded: number;
+  idle: number;
+  changes: number;
+  misfit: number;
+}
+
+export const PRIORITIES: (keyof PlanScore)[] = ['unattended', 'aboveCap', 'overloaded', 'idle', 'changes', 'misfit'];
+
+/** Scores a choice of edges by the priorities, without a solver (the tests' brute force uses it too). */
+export function scorePlan(component: PlanComponent, chosen: boolean[]): PlanScore {
+  const load = new Array<number>(component.cadres.length).fill(0);
+  const covered = new Array<boolean>(component.units.length).fill(false);
+  let changes = 0;
+  let misfit = 0;
+  component.edges.forEach((e, k) => {
+    if (chosen[k]) {
+      load[e.cadre]!++;
+      covered[e.unit] = true;
+      misfit += e.fit;
+    }
+    if (chosen[k] !== e.current) changes++;
+  });
+  return {
+    unattended: covered.filter((c) => !c).length,
+    aboveCap: load.reduce((s, l) => s + Math.max(0, l - component.cap), 0),
+    overloaded: load.filter((l) => l > 1).length,
+    idle: load.filter((l) => l === 0).length,
+    changes,
+    misfit,
+  };
+}
+
+/** Lexicographic comparison of two scores: negative when `a` is the better plan. */
+export function compareScores(a: PlanScore, b: PlanScore): number {
+  for (const key of PRIORITIES) if (a[key] !== b[key]) return a[key] - b[key];
+  return 0;
+}
+
+/**
+ * Solves the parts together, exactly, as one mixed-integer programme with HiGHS's
+ * lexicographic objectives (coverage, then the cap, overloaded, idle, changes, fit).
+ * `maxChanges` bounds the changes of all parts together; the parts are otherwise independent,
+ * so callers solve them one at a time unless a budget links them.
+ * Returns, per part, which of its edges the plan keeps or adds.
+ */
+export function solvePlan(highs: Highs, components: PlanComponent[], maxChanges: number | null = null): boolean[][] {
+  const cols = { lower: [] as number[], upper: [] as number[], integer: [] as number[] };
+  const objective: Record<keyof PlanScore, number[]> = { unattended: [], aboveCap: [], overloaded: [], idle: [], changes: [], misfit: [] };
+  const rows: { lower: number; upper: number; entries: [number, number][] }[] = [];
+  const addCol = (lower: number, upper: number, integer: boolean, costs: Partial<Record<keyof PlanScore, number>>): number => {
+    const index = cols.lower.length;
+    cols.lower.push(lower);
+    cols.upper.push(upper);
+    cols.integer.push(integer ? 1 : 0);
+    for (const key of PRIORITIES) objective[key].push(costs[key] ?? 0);
+    return index;
+  };
+  const edgeCols: number[][] = [];
+  const budget: [number, number][] = [];
+  let current = 0;
+
+  for (const part of components) {
+    const x = part.edges.map((e) => addCol(0, 1, true, { changes: e.current ? -1 : 1, misfit: e.fit }));
+    edgeCols.push(x);
+    const byCadre = part.cadres.map(() => [] as number[]);
+    const byUnit = part.units.map(() => [] as number[]);
+    part.edges.forEach((e, k) => {
+      byCadre[e.cadre]!.push(x[k]!);
+      byUnit[e.unit]!.push(x[k]!);
+      if (e.current) current++;
+      budget.push([x[k]!, e.current ? -1 : 1]);
+    });
+    // covered_j ≤ Σ x: maximising the covered units counts each unit once, however many follow it.
+    for (const edges of byUnit) {
+      const c = addCol(0, 1, false, { unattended: -1 });
+      rows.push({ lower: -Infinity, upper: 0, entries: [[c, 1], ...edges.map((k): [number, number] => [k, -1])] });
+    }
+    for (const edges of byCadre) {
+      const load = edges.map((k): [number, number] => [k, 1]);
+      const above = addCol(0, Infinity, false, { aboveCap: 1 });
+      rows.push({ lower: -Infinity, upper: part.cap, entries: [...load, [above, -1]] });
+      if (edges.length > 1) {
+        const overloaded = addCol(0, 1, true, { overloaded: 1 });
+        rows.push({ lower: -Infinity, upper: 1, entries: [...load, [overloaded, -(edges.length - 1)]] });
+      }
+      const idle = addCol(0, 1, false, { idle: 1 });
+      rows.push({ lower: 1, upper: Infinity, entries: [...load, [idle, 1]] });
+    }
+  }
+  if (maxChanges !== null) rows.push({ lower: -Infinity, upper: maxChanges - current, entries: budget });
+
+  const inf = highs.infinity;
+  const starts = [0];
+  const indices: number[] = [];
+  const values: number[] = [];
+  for (const row of rows) {
+    for (const [col, value] of row.entries) {
+      indices.push(col);
+      values.push(value);
+    }
+    starts.push(indices.length);
+  }
+  const numCols = cols.lower.length;
+  const model = highs.createModel({
+    numCols,
+    numRows: rows.length,
+    colCost: new Float64Array(numCols),
+    colLower: cols.lower,
+    colUpper: cols.upper.map((u) => (u === Infinity ? inf : u)),
+    rowLower: rows.map((r) => (r.lower === -Infinity ? -inf : r.lower)),
+    rowUpper: rows.map((r) => (r.upper === Infinity ? inf : r.upper)),
+    matrix: { format: 'csr', numRows: rows.length, numCols, starts, indices, values },
+    integrality: Int32Array.from(cols.integer),
+  });
+  try {
+    // Every objective takes whole values, so a gap under one proves the optimum.
+    // HiGHS blends the objectives unless told to rank them.
+    model.options.set({ output_flag: false, blend_multi_objectives: false, mip_rel_gap: 0, mip_abs_gap: 0.5 });
+    model.passLinearObjectives(PRIORITIES.map((key, i) => ({
+      weight: 1,
+      offset: 0,
+      coefficients: objective[key],
+      absoluteTolerance: 0.5,
+      relativeTolerance: 0,
+      priority: PRIORITIES.length - i,
+    })));
+    model.run();
+    const status = model.getModelStatus();
+    if (status !== highs.constants.modelStatus.optimal) throw new Error(`HiGHS ended with model status ${status}`);
+    const value = model.getSolution().colValue;
+    return edgeCols.map((x) => x.map((col) => value[col]! > 0.5));
+  } finally {
+    model.dispose();
+  }
+}
