@@ -1,5 +1,5 @@
 import type { UnitEntry } from '../lib/site/types.ts';
-import type { Lang } from '../lib/types.ts';
+import type { Lang, UnitLevel } from '../lib/types.ts';
 import { strings } from './i18n.ts';
 import { model } from './model.ts';
 import { unitTitle } from './unit-title.ts';
@@ -27,6 +27,28 @@ export function pageUnitOf(id: string): UnitEntry | undefined {
   let current: UnitEntry | undefined = model.units[id];
   while (current && !current.hasPage) current = current.parentId === null ? undefined : model.units[current.parentId];
   return current;
+}
+
+/** Levels whose names repeat from commune to commune. */
+const BELOW_COMMUNE = new Set<UnitLevel>(['hamlet', 'group']);
+
+/** A unit with the commune it lies in: `Tổ 3, Ấp 2` in `Xã Phú Tân`; a commune or higher stands alone (null). */
+export function unitPlace(id: string, lang: Lang): { title: string; commune: string | null } {
+  const chain: string[] = [];
+  let current: UnitEntry | undefined = model.units[id];
+  if (!current) return { title: id, commune: null };
+  while (current && BELOW_COMMUNE.has(current.level)) {
+    chain.push(unitTitle(current, lang));
+    current = current.parentId === null ? undefined : model.units[current.parentId];
+  }
+  if (chain.length === 0) return { title: unitTitle(current!, lang), commune: null };
+  return { title: chain.join(', '), commune: current ? unitTitle(current, lang) : null };
+}
+
+/** A unit titled so a reader can place it: `Tổ 3, Ấp 2 (Xã Phú Tân)`. */
+export function placeTitle(id: string, lang: Lang): string {
+  const { title, commune } = unitPlace(id, lang);
+  return commune ? `${title} (${commune})` : title;
 }
 
 export function pairLabel(index: number, lang: Lang): string {

@@ -1,18 +1,28 @@
 import type { CadreEntry, IssueEntry, UnitEntry } from '../lib/site/types.ts';
 import type { Lang } from '../lib/types.ts';
 import { strings } from './i18n.ts';
-import { pageUnitOf, pairLabel, unitTitle, unitTitleById } from './labels.ts';
+import { pageUnitOf, pairLabel, placeTitle, unitPlace, unitTitle, unitTitleById } from './labels.ts';
 import { model } from './model.ts';
 import { href, pagePath } from './paths.ts';
 
-export type ColumnType = 'text' | 'int' | 'rate' | 'ratio' | 'date' | 'delta';
+/** `code`: an id, sorted as text and kept on one line. */
+export type ColumnType = 'text' | 'code' | 'int' | 'rate' | 'ratio' | 'date' | 'delta';
 export interface Column {
   key: string;
   label: string;
   type: ColumnType;
 }
-/** A cell: a plain value, or a text with a link and a status colour. */
-export type Cell = string | number | null | { text: string; href?: string; status?: string };
+/** A link shown in a cell; `within` (a commune) follows in brackets, and a line breaks there rather than inside the text. */
+export interface CellPart {
+  text: string;
+  href?: string;
+  within?: string;
+}
+/**
+ * A cell: a plain value, or a text with a link and a status colour. With `parts` the page shows
+ * them, each with its own link, while `text` stays the plain form for the CSV and for sorting.
+ */
+export type Cell = string | number | null | { text: string; href?: string; status?: string; parts?: CellPart[] };
 export type Row = Record<string, Cell>;
 export interface TableData {
   /** File name of the CSV download, without extension. */
@@ -24,13 +34,27 @@ export interface TableData {
 
 const col = (key: string, label: string, type: ColumnType = 'text'): Column => ({ key, label, type });
 
+/** The page a unit is shown on: its own, or its nearest ancestor's (a group is a row of its hamlet's page). */
+function unitHref(id: string, lang: Lang): string | undefined {
+  const page = pageUnitOf(id);
+  return page ? href(lang, pagePath.unit(page.id)) : undefined;
+}
+
 function unitCell(id: string, lang: Lang): Cell {
   const unit = model.units[id];
   if (!unit) return id;
-  const page = pageUnitOf(id);
-  // Hamlet and group names repeat from commune to commune: say which commune.
-  const text = page && page.id !== id ? `${unitTitle(unit, lang)} · ${unitTitle(page, lang)}` : unitTitle(unit, lang);
-  return { text, href: page ? href(lang, pagePath.unit(page.id)) : undefined, status: unit.status === 'none' ? undefined : unit.status };
+  // Hamlet and group names repeat from commune to commune: placeTitle says which commune.
+  return { text: placeTitle(id, lang), href: unitHref(id, lang), status: unit.status === 'none' ? undefined : unit.status };
+}
+
+/** Units each linked on the page; in the CSV, titles with their ids (`Tổ 1, Ấp 2 (Xã A) [801-02-01]`), joined by `; `. */
+function unitsCell(ids: string[], lang: Lang): Cell {
+  if (ids.length === 0) return null;
+  const parts = ids.map((id): CellPart => {
+    const { title, commune } = unitPlace(id, lang);
+    return { text: title, href: unitHref(id, lang), ...(commune ? { within: commune } : {}) };
+  });
+  return { text: ids.map((id) => `${placeTitle(id, lang)} [${id}]`).join('; '), parts };
 }
 
 function cadreCell(id: string, lang: Lang): Cell {
@@ -94,16 +118,19 @@ export function memberUnitsTable(id: string, caption: string, unitIds: string[],
   };
 }
 
-/** Cadres with their load and activity this quarter. */
+/** Cadres with where they work, the units they follow, their load and activity this quarter. */
 export function cadresTable(id: string, caption: string, cadreIds: string[], lang: Lang): TableData {
   const t = strings[lang];
   return {
     id,
     caption,
-    columns: [col('name', t.cadre), col('level', t.level), col('position', t.position), col('units', t.unitsFollowed, 'int'), col('attendance', t.attendanceRate, 'rate'),
-      col('reports', t.reports, 'int'), col('issues', t.issues, 'int'), col('flags', t.status)],
+    // Where the row leads comes right after the name, so a phone shows it before the figures.
+    columns: [col('name', t.cadre), col('id', t.cadreId, 'code'), col('home', t.pages.homeUnit), col('followed', t.followedUnits), col('level', t.level), col('position', t.position),
+      col('units', t.unitsFollowed, 'int'), col('attendance', t.attendanceRate, 'rate'), col('reports', t.reports, 'int'), col('issues', t.issues, 'int'), col('flags', t.status)],
     rows: cadreIds.map((cid) => model.cadres[cid]!).map((c: CadreEntry) => ({
-      name: cadreCell(c.id, lang), level: t.cadreLevels[c.level], position: c.position, units: c.unitIds.length,
+      // Commune cadres have no page: the home unit and the units followed are where their row leads.
+      name: cadreCell(c.id, lang), id: c.id, level: t.cadreLevels[c.level], position: c.position,
+      home: unitsCell([c.homeUnitId], lang), followed: unitsCell(c.unitIds, lang), units: c.unitIds.length,
       attendance: c.attendanceRate, reports: c.reports, issues: c.issues,
       flags: cadreFlags(c, lang),
     })),

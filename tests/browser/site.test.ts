@@ -103,6 +103,40 @@ describe('the demo site, served under a sub-path', () => {
     await page.close();
   });
 
+  it('leads from every row of the silent list to pages that exist, a commune cadre to the units followed', async () => {
+    const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
+    await page.goto(`${site.url}silent/`);
+    const rows = page.locator('main table tbody tr');
+    // Each row links at least its home unit and one unit followed.
+    const linksPerRow = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelectorAll('a[href]').length));
+    expect(linksPerRow.length).toBeGreaterThan(100);
+    expect(linksPerRow.filter((n) => n < 2)).toEqual([]);
+    const hrefs = [...new Set(await page.locator('main table a[href]').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href)))];
+    const broken: string[] = [];
+    for (const link of hrefs) {
+      const response = await page.request.get(link);
+      if (response.status() !== 200) broken.push(`${response.status()} ${link}`);
+    }
+    expect(broken).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: `${SHOTS}/silent.png` });
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: `${SHOTS}/silent-phone.png` });
+
+    // A commune cadre has no page: their name is plain text, the groups they follow are links to their hamlet's page.
+    const row = rows.filter({ has: page.locator('td:first-child:not(:has(a))') }).first();
+    const followed = row.locator('td:nth-child(4) a').first();
+    const title = (await followed.textContent())!;
+    expect(title).toMatch(/^Tổ .+, .+ \(.+\)$/);
+    const target = await followed.evaluate((a) => (a as HTMLAnchorElement).href);
+    const [response] = await Promise.all([page.waitForResponse((r) => r.url() === target), followed.click()]);
+    expect(response.status()).toBe(200);
+    await expect.poll(() => page.url()).toBe(target);
+    expect(await page.locator('main').textContent()).toContain(title.split(',')[0]);
+    expect(watch).toEqual({ errors: [], foreign: [], failed: [] });
+    await page.close();
+  });
+
   it('finds a commune typed without diacritics', async () => {
     const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
     const commune = communes.find((cells) => foldDiacritics(cells[1]!) !== cells[1]!.toLowerCase())!;
