@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature } from 'geojson';
-import { buildMapPayload, type MapUnitInput } from '../../src/lib/map-payload.ts';
+import { ancestorAtLevel, areaCoverage, buildMapPayload, hasLocation, type MapUnitInput } from '../../src/lib/map-payload.ts';
 import { buildSearchIndex, type SearchEntry } from '../../src/lib/search-index.ts';
 import type { SiteModel, UnitEntry } from '../../src/lib/site/types.ts';
 import type { Lang } from '../../src/lib/types.ts';
@@ -27,15 +27,30 @@ export function writeDataFiles(outDir: string, model: SiteModel, features: Map<s
       return page ? `${prefix}unit/${idSlug(page.id)}/` : '';
     };
     if (model.map) {
-      const units: MapUnitInput[] = Object.values(model.units)
-        .filter((u) => u.level === model.map!.level)
-        .map((u) => ({
-          id: u.id, name: unitTitle(u, lang), href: unitHref(u.id),
-          status: u.status === 'none' ? 'nodata' : u.status,
-          coverage: u.status === 'none' ? null : u.status === 'covered' ? 1 : 0,
-          attendance: u.attendance.rate, lat: u.lat, lon: u.lon, parentId: u.parentId,
-        }));
-      writeFileSync(join(outDir, 'data', `map-${lang}.json`), JSON.stringify(buildMapPayload(units, features, model.map.level)));
+      const { level, drawn, drawing } = model.map;
+      const followed = Object.values(model.units).filter((u) => u.level === level);
+      const unitInput = (u: UnitEntry): MapUnitInput => ({
+        id: u.id, name: unitTitle(u, lang), href: unitHref(u.id),
+        status: u.status === 'none' ? 'nodata' : u.status,
+        coverage: u.status === 'none' ? null : u.status === 'covered' ? 1 : 0,
+        attendance: u.attendance.rate, lat: u.lat, lon: u.lon, parentId: u.parentId, share: null,
+      });
+      let units: MapUnitInput[] = followed.map(unitInput);
+      if (drawing === 'ancestor') {
+        const shares = areaCoverage(followed.map((u) => ({ id: u.id, covered: u.status === 'covered' })), (id) => ancestorAtLevel(id, drawn!, (a) => model.units[a]));
+        // The areas carry the share of their followed units; attendance is not drawn for them.
+        const areas = Object.values(model.units).filter((u) => u.level === drawn).map((u): MapUnitInput => {
+          const c = shares.get(u.id) ?? { covered: 0, units: 0, share: null };
+          return {
+            ...unitInput(u), attendance: null, coverage: c.share, share: { covered: c.covered, units: c.units },
+            status: c.units === 0 ? 'nodata' : c.covered === c.units ? 'covered' : 'unattended',
+          };
+        });
+        // Followed units stay on the map as points where they have a location.
+        units = [...areas, ...units.filter(hasLocation)];
+      }
+      const payload = buildMapPayload(units, features, { followed: level, drawn, drawing });
+      writeFileSync(join(outDir, 'data', `map-${lang}.json`), JSON.stringify(payload));
     }
     const t = strings[lang];
     const parentTitle = (id: string | null) => (id && model.units[id] ? unitTitle(model.units[id]!, lang) : '');

@@ -3,6 +3,7 @@ import type { GeometryObject, Topology } from 'topojson-specification';
 import { feature as topoFeature, quantize } from 'topojson-client';
 import { topology as toTopology } from 'topojson-server';
 import { presimplify, simplify } from 'topojson-simplify';
+import type { UnitLevel } from './types.ts';
 
 export type MapStatus = 'covered' | 'unattended' | 'nodata';
 
@@ -19,6 +20,8 @@ export interface MapUnitInput {
   lat: number | null;
   lon: number | null;
   parentId: string | null;
+  /** For an area drawn in place of its followed units: how many of them are covered, of how many. */
+  share: { covered: number; units: number } | null;
 }
 
 export interface MapPayloadUnit extends MapUnitInput {
@@ -28,7 +31,11 @@ export interface MapPayloadUnit extends MapUnitInput {
 
 export interface MapPayload {
   version: 1;
+  /** Level of the units drawn as areas: the followed level, or an ancestor level when it has no boundaries. */
   level: string;
+  /** Level of the units whose coverage the map shows (the first pair's). */
+  followedLevel: string;
+  drawing: MapDrawing;
   units: MapPayloadUnit[];
   /** One GeometryCollection object (`objectName`) whose geometries carry the unit id as `id`. */
   topology: Topology | null;
@@ -42,6 +49,103 @@ export interface MapPayloadOptions {
   quantization?: number;
   /** Smallest triangle kept by Visvalingam simplification, as a share of the bbox area (default 2e-7). */
   simplifyShare?: number;
+}
+
+/**
+ * How the map shows the followed units: by their own boundaries; by the boundaries of the
+ * nearest ancestor level, each area coloured by the share of its followed units covered; as
+ * points from their lat/lon only; or not at all.
+ */
+export type MapDrawing = 'followed' | 'ancestor' | 'points' | 'none';
+
+export interface MapLevelChoice {
+  followed: UnitLevel;
+  /** Level whose boundaries are drawn; null when there are none to draw. */
+  drawn: UnitLevel | null;
+  drawing: MapDrawing;
+}
+
+/** Enough of a unit to walk up the tree and to place it. */
+export interface MapLevelUnit {
+  id: string;
+  level: UnitLevel;
+  parentId: string | null;
+  lat: number | null;
+  lon: number | null;
+}
+
+const LEVEL_ORDER: UnitLevel[] = ['province', 'district', 'commune', 'hamlet', 'group'];
+
+/**
+ * The unit of `level` that contains unit `id` (itself when it is of that level), or null.
+ *
+ * @example ancestorAtLevel('10001', 'district', (id) => byId.get(id)) // '801'
+ */
+export function ancestorAtLevel(id: string, level: UnitLevel, lookup: (id: string) => Omit<MapLevelUnit, 'id' | 'lat' | 'lon'> | undefined): string | null {
+  let current: string | null = id;
+  // Bounded by the number of levels: a parent always sits higher.
+  for (let step = 0; current !== null && step <= LEVEL_ORDER.length; step++) {
+    const unit = lookup(current);
+    if (!unit) return null;
+    if (unit.level === level) return current;
+    current = unit.parentId;
+  }
+  return null;
+}
+
+/**
+ * Chooses what the map draws for the units of the followed level: their boundaries if any
+ * has one; else the nearest ancestor level (district, then province) at which some of them
+ * sit in an area with a boundary; else points if any has lat/lon; else nothing.
+ *
+ * @example chooseMapLevel('commune', units, (id) => id === '801') // { followed: 'commune', drawn: 'district', drawing: 'ancestor' }
+ */
+export function chooseMapLevel(followed: UnitLevel, units: MapLevelUnit[], hasBoundary: (id: string) => boolean): MapLevelChoice {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const followedUnits = units.filter((u) => u.level === followed);
+  if (followedUnits.some((u) => hasBoundary(u.id))) return { followed, drawn: followed, drawing: 'followed' };
+  for (const level of LEVEL_ORDER.slice(0, LEVEL_ORDER.indexOf(followed)).reverse()) {
+    const inArea = followedUnits.some((u) => {
+      const area = ancestorAtLevel(u.id, level, (id) => byId.get(id));
+      return area !== null && hasBoundary(area);
+    });
+    if (inArea) return { followed, drawn: level, drawing: 'ancestor' };
+  }
+  if (followedUnits.some(hasLocation)) return { followed, drawn: null, drawing: 'points' };
+  return { followed, drawn: null, drawing: 'none' };
+}
+
+export function hasLocation(u: { lat: number | null; lon: number | null }): boolean {
+  return u.lat !== null && u.lon !== null && Number.isFinite(u.lat) && Number.isFinite(u.lon);
+}
+
+export interface AreaCoverage {
+  /** Followed units inside the area with a cadre following them. */
+  covered: number;
+  /** Followed units inside the area. */
+  units: number;
+  /** covered / units, null when the area holds no followed unit. */
+  share: number | null;
+}
+
+/**
+ * For each area, how many of the followed units inside it are covered, of how many.
+ * `areaOf` gives the area a followed unit lies in (null: in none).
+ *
+ * @example areaCoverage([{ id: 'a', covered: true }, { id: 'b', covered: false }], () => 'd').get('d') // { covered: 1, units: 2, share: 0.5 }
+ */
+export function areaCoverage(followed: { id: string; covered: boolean }[], areaOf: (id: string) => string | null): Map<string, AreaCoverage> {
+  const out = new Map<string, AreaCoverage>();
+  for (const u of followed) {
+    const area = areaOf(u.id);
+    if (area === null) continue;
+    const c = out.get(area) ?? { covered: 0, units: 0, share: null };
+    c.units++;
+    if (u.covered) c.covered++;
+    c.share = c.covered / c.units;
+    out.set(area, c);
+  }
+  return out;
 }
 
 const OBJECT_NAME = 'units';
@@ -139,6 +243,12 @@ function inDegrees(b: [number, number, number, number]): boolean {
   return b[0] >= -180 && b[2] <= 180 && b[1] >= -90 && b[3] <= 90;
 }
 
+/** Whether a feature can be drawn on a Leaflet map: it has coordinates, all in lon/lat degrees. */
+export function isDrawable(f: Feature): boolean {
+  const b = bboxOf(f);
+  return b !== null && inDegrees(b);
+}
+
 function round4(x: number | null): number | null {
   return x === null || !Number.isFinite(x) ? null : Math.round(x * 1e4) / 1e4;
 }
@@ -148,14 +258,14 @@ function round4(x: number | null): number | null {
  * those that have one, as a simplified, quantized TopoJSON topology with one object
  * (`units`) whose geometries carry the unit id. Features of other units are dropped;
  * units without a usable feature are listed in `missingBoundary` (they may still be drawn
- * as points from their lat/lon).
+ * as points from their lat/lon). `choice` says which level the areas are (see chooseMapLevel).
  *
- * @example buildMapPayload(units, featuresById(geojson), 'commune').missingBoundary // ['29999']
+ * @example buildMapPayload(units, featuresById(geojson), { followed: 'commune', drawn: 'commune', drawing: 'followed' }).missingBoundary // ['29999']
  */
 export function buildMapPayload(
   units: MapUnitInput[],
   features: Map<string, Feature>,
-  level: string,
+  choice: MapLevelChoice,
   options: MapPayloadOptions = {},
 ): MapPayload {
   const quantization = options.quantization ?? 1e5;
@@ -188,7 +298,9 @@ export function buildMapPayload(
 
   return {
     version: 1,
-    level,
+    level: choice.drawn ?? choice.followed,
+    followedLevel: choice.followed,
+    drawing: choice.drawing,
     units: units.map((u) => ({
       id: u.id,
       name: u.name,
@@ -199,6 +311,7 @@ export function buildMapPayload(
       lat: u.lat,
       lon: u.lon,
       parentId: u.parentId,
+      share: u.share,
       hasBoundary: hasBoundary.has(u.id),
     })),
     topology,

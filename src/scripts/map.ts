@@ -19,7 +19,13 @@ export interface MapStyleSpec {
   /** One colour per class, light → dark: attendanceBreaks.length + 1 of them. */
   attendanceColours: string[];
   attendanceStroke: string;
+  /** Classes of an area's share of followed units covered, when areas stand in for them. */
+  shareBreaks: number[];
+  shareColours: string[];
+  shareStroke: string;
   pointRadius: number;
+  /** Radius of a point drawn over areas that stand in for its level. */
+  areaPointRadius: number;
   pointDash: string;
 }
 
@@ -33,33 +39,43 @@ export interface MapScriptLabels {
   notShown: string;
   error: string;
   region: string;
+  /** Tooltip prefix of an area's share of followed units covered. */
+  share: string;
+  /** Title of the share legend, by followed level. */
+  shareTitle: Record<string, string>;
+  /** Shown in place of the map when nothing can be drawn. */
+  empty: string;
 }
 
 const fillOpacity = 0.8;
 
-function attendanceColour(spec: MapStyleSpec, x: number): string {
+function classColour(breaks: number[], colours: string[], x: number): string {
   let i = 0;
-  while (i < spec.attendanceBreaks.length && x >= spec.attendanceBreaks[i]!) i++;
-  return spec.attendanceColours[i]!;
+  while (i < breaks.length && x >= breaks[i]!) i++;
+  return colours[i]!;
 }
 
 function styleFor(spec: MapStyleSpec, u: MapPayloadUnit, mode: Mode): L.PathOptions {
+  // An area standing in for its followed units: coloured by the share of them covered.
+  if (u.share && u.coverage !== null) {
+    return { fillColor: classColour(spec.shareBreaks, spec.shareColours, u.coverage), color: spec.shareStroke, weight: 1, dashArray: '', fillOpacity: 0.9, opacity: 1 };
+  }
   if (mode === 'attendance') {
     if (u.attendance === null) {
       const s = spec.status.nodata;
       return { fillColor: s.fill, color: s.stroke, weight: s.weight, dashArray: s.dash ?? undefined, fillOpacity, opacity: 1 };
     }
     // dashArray '' clears a dash left over from the other mode.
-    return { fillColor: attendanceColour(spec, u.attendance), color: spec.attendanceStroke, weight: 0.75, dashArray: '', fillOpacity: 0.9, opacity: 1 };
+    return { fillColor: classColour(spec.attendanceBreaks, spec.attendanceColours, u.attendance), color: spec.attendanceStroke, weight: 0.75, dashArray: '', fillOpacity: 0.9, opacity: 1 };
   }
   const s = spec.status[u.status] ?? spec.status.nodata;
   return { fillColor: s.fill, color: s.stroke, weight: s.weight, dashArray: s.dash ?? '', fillOpacity, opacity: 1 };
 }
 
-function pointStyleFor(spec: MapStyleSpec, u: MapPayloadUnit, mode: Mode): L.CircleMarkerOptions {
+function pointStyleFor(spec: MapStyleSpec, u: MapPayloadUnit, mode: Mode, overAreas: boolean): L.CircleMarkerOptions {
   // Same fill as a polygon, but always a dashed outline: the unit has no boundary.
   const base = styleFor(spec, u, mode);
-  return { ...base, radius: spec.pointRadius, dashArray: spec.pointDash, weight: Math.max(2, base.weight ?? 2), color: '#222' };
+  return { ...base, radius: overAreas ? spec.areaPointRadius : spec.pointRadius, dashArray: spec.pointDash, weight: Math.max(2, base.weight ?? 2), color: '#222' };
 }
 
 function percent(lang: string, x: number | null): string {
@@ -79,6 +95,11 @@ function tooltipNode(u: MapPayloadUnit, labels: MapScriptLabels, lang: string): 
     p.textContent = text;
     box.append(p);
   };
+  if (u.share) {
+    line(shareText(u, labels, lang));
+    if (!u.hasBoundary) line(labels.noBoundary);
+    return box;
+  }
   line(labels.status[u.status] ?? labels.status.nodata);
   if (u.coverage !== null && u.coverage > 0 && u.coverage < 1) line(`${labels.coverage}: ${percent(lang, u.coverage)}`);
   line(`${labels.attendance}: ${percent(lang, u.attendance)}`);
@@ -86,7 +107,16 @@ function tooltipNode(u: MapPayloadUnit, labels: MapScriptLabels, lang: string): 
   return box;
 }
 
+/** `Share: 67% (2/3)`; the share comes computed in the payload. */
+function shareText(u: MapPayloadUnit, labels: MapScriptLabels, lang: string): string {
+  const n = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB');
+  return u.share && u.share.units > 0
+    ? `${labels.share}: ${percent(lang, u.coverage)} (${n.format(u.share.covered)}/${n.format(u.share.units)})`
+    : labels.status.nodata;
+}
+
 function accessibleName(u: MapPayloadUnit, labels: MapScriptLabels, lang: string): string {
+  if (u.share) return `${u.name}: ${shareText(u, labels, lang)}`;
   return `${u.name}: ${labels.status[u.status] ?? labels.status.nodata}; ${labels.attendance} ${percent(lang, u.attendance)}`;
 }
 
@@ -99,6 +129,10 @@ function unitUrl(href: string, base: URL): URL | null {
   } catch {
     return null;
   }
+}
+
+function located(u: MapPayloadUnit): boolean {
+  return u.lat !== null && u.lon !== null && Number.isFinite(u.lat) && Number.isFinite(u.lon);
 }
 
 function parseJson<T>(text: string | undefined, fallback: T): T {
@@ -137,6 +171,32 @@ async function initMap(root: HTMLElement): Promise<void> {
   const units = new Map<string, MapPayloadUnit>();
   for (const u of payload.units) if (!wanted || wanted.has(u.id)) units.set(u.id, u);
 
+  const features: Feature[] = [];
+  if (payload.topology && payload.objectName && payload.topology.objects[payload.objectName]) {
+    const fc = topoFeature(payload.topology, payload.topology.objects[payload.objectName] as GeometryObject) as Feature | FeatureCollection;
+    for (const f of fc.type === 'FeatureCollection' ? fc.features : [fc]) {
+      if (f.id !== undefined && units.has(String(f.id))) features.push(f);
+    }
+  }
+
+  // Nothing to place: a short message instead of an empty box.
+  if (features.length === 0 && ![...units.values()].some(located)) {
+    root.dataset.mapEmpty = 'true';
+    if (status) status.textContent = labels.empty ?? '';
+    root.dataset.featureCount = '0';
+    root.dataset.pointCount = '0';
+    root.dataset.mapReady = 'true';
+    return;
+  }
+
+  // Areas stand in for the followed units: one colouring (their share), its own legend.
+  const overAreas = payload.drawing === 'ancestor';
+  if (overAreas) {
+    root.dataset.mapDrawing = 'ancestor';
+    const title = root.querySelector<HTMLElement>('[data-share-title]');
+    if (title) title.textContent = labels.shareTitle?.[payload.followedLevel] ?? '';
+  }
+
   const map = L.map(canvas, { zoomSnap: 0.25, attributionControl: false, keyboard: true });
   if (tileUrl) {
     L.control.attribution({ prefix: false }).addTo(map);
@@ -146,19 +206,11 @@ async function initMap(root: HTMLElement): Promise<void> {
 
   let mode: Mode = 'coverage';
   const checked = root.querySelector<HTMLInputElement>('input[data-map-mode]:checked');
-  if (checked?.value === 'attendance') mode = 'attendance';
-
-  const features: Feature[] = [];
-  if (payload.topology && payload.objectName && payload.topology.objects[payload.objectName]) {
-    const fc = topoFeature(payload.topology, payload.topology.objects[payload.objectName] as GeometryObject) as Feature | FeatureCollection;
-    for (const f of fc.type === 'FeatureCollection' ? fc.features : [fc]) {
-      if (f.id !== undefined && units.has(String(f.id))) features.push(f);
-    }
-  }
+  if (checked?.value === 'attendance' && !overAreas) mode = 'attendance';
 
   const shapes: { layer: L.Path; unit: MapPayloadUnit; point: boolean }[] = [];
   const restyle = () => {
-    for (const s of shapes) s.layer.setStyle(s.point ? pointStyleFor(spec, s.unit, mode) : styleFor(spec, s.unit, mode));
+    for (const s of shapes) s.layer.setStyle(s.point ? pointStyleFor(spec, s.unit, mode, overAreas) : styleFor(spec, s.unit, mode));
     // Draw unattended units last so their thick border is not hidden under a neighbour's.
     if (mode === 'coverage') for (const s of shapes) if (s.unit.status === 'unattended') s.layer.bringToFront();
     for (const s of shapes) if (s.point) s.layer.bringToFront();
@@ -170,7 +222,7 @@ async function initMap(root: HTMLElement): Promise<void> {
     const go = () => { if (url) window.location.assign(url.href); };
     layer.on('click', go);
     layer.on('mouseover', () => layer.setStyle({ weight: ((layer.options.weight ?? 1) as number) + 2 }));
-    layer.on('mouseout', () => layer.setStyle(point ? pointStyleFor(spec, u, mode) : styleFor(spec, u, mode)));
+    layer.on('mouseout', () => layer.setStyle(point ? pointStyleFor(spec, u, mode, overAreas) : styleFor(spec, u, mode)));
     shapes.push({ layer, unit: u, point });
   };
 
@@ -184,11 +236,11 @@ async function initMap(root: HTMLElement): Promise<void> {
   const drawn = new Set(features.map((f) => String(f.id)));
   for (const u of units.values()) {
     if (drawn.has(u.id)) continue;
-    if (u.lat === null || u.lon === null || !Number.isFinite(u.lat) || !Number.isFinite(u.lon)) {
+    if (!located(u)) {
       notShown++;
       continue;
     }
-    const m = L.circleMarker([u.lat, u.lon], pointStyleFor(spec, u, mode));
+    const m = L.circleMarker([u.lat!, u.lon!], pointStyleFor(spec, u, mode, overAreas));
     wire(m, u, true);
     points.addLayer(m);
   }

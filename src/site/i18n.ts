@@ -1,3 +1,4 @@
+import type { MapDrawing } from '../lib/map-payload.ts';
 import type { CadreLevel, Lang, UnitLevel } from '../lib/types.ts';
 
 const vi = {
@@ -139,6 +140,13 @@ const vi = {
     qualityLead: 'Các cảnh báo dưới đây không làm dừng việc xây dựng trang, nhưng có thể làm số liệu thiếu chính xác. Hãy sửa trong hệ thống nguồn rồi xuất lại.',
     warningCount: (n: string) => `${n} cảnh báo`,
     noBoundaryCount: (n: string) => `${n} đơn vị chưa có ranh giới; đơn vị nào có toạ độ thì được vẽ bằng một điểm.`,
+    /** Which level the map draws and why; `followed`, `drawn` are level names (levels). */
+    mapDrawing: (drawing: MapDrawing, followed: string, drawn: string): string => ({
+      followed: `Bản đồ vẽ cấp ${followed}: có ranh giới cấp ${followed}.`,
+      ancestor: `Bản đồ vẽ cấp ${drawn}: không có ranh giới cấp ${followed}. Mỗi ${drawn} được tô màu theo tỷ lệ ${followed} trong đó có cán bộ theo dõi; ${followed} nào có tọa độ thì được vẽ thêm bằng một điểm.`,
+      points: `Bản đồ chỉ vẽ các ${followed} có tọa độ, mỗi nơi một điểm: không có ranh giới cấp ${followed} hay cấp trên.`,
+      none: `Không vẽ được bản đồ: không có ranh giới cấp ${followed} hay cấp trên, và không ${followed} nào có tọa độ.`,
+    })[drawing],
     builtFrom: 'Trang được xây dựng từ',
     quartersLoaded: 'Các kỳ đã nạp',
     pairsInUse: 'Các cặp cấp đang theo dõi',
@@ -311,6 +319,12 @@ const en: Strings = {
     qualityLead: 'These warnings did not stop the build, but they may make some figures less accurate. Fix them in the source system and export again.',
     warningCount: (n: string) => `${n} warnings`,
     noBoundaryCount: (n: string) => `${n} units have no boundary; those with coordinates are drawn as a point.`,
+    mapDrawing: (drawing: MapDrawing, followed: string, drawn: string): string => ({
+      followed: `The map draws ${followed}s, from their boundaries.`,
+      ancestor: `The map draws ${drawn}s: there are no ${followed} boundaries. Each ${drawn} is coloured by the share of its ${followed}s that have a cadre following them; ${followed}s with a location are also drawn as points.`,
+      points: `The map draws only the ${followed}s that have a location, as points: there are no ${followed} boundaries, nor any of a level above.`,
+      none: `No map can be drawn: there are no ${followed} boundaries nor any of a level above, and no ${followed} has a location.`,
+    })[drawing],
     builtFrom: 'Built from',
     quartersLoaded: 'Quarters loaded',
     pairsInUse: 'Level pairs followed',

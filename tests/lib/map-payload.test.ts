@@ -5,8 +5,8 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { feature as topoFeature } from 'topojson-client';
 import { topology } from 'topojson-server';
 import type { GeometryCollection } from 'topojson-specification';
-import { buildMapPayload, featuresById } from '../../src/lib/map-payload.ts';
-import type { MapUnitInput } from '../../src/lib/map-payload.ts';
+import { ancestorAtLevel, areaCoverage, buildMapPayload, chooseMapLevel, featuresById } from '../../src/lib/map-payload.ts';
+import type { MapLevelChoice, MapLevelUnit, MapUnitInput } from '../../src/lib/map-payload.ts';
 
 function square(x: number, y: number, props: Record<string, unknown> | null, id?: string | number): Feature {
   return {
@@ -22,7 +22,7 @@ function fc(features: Feature[]): FeatureCollection {
 }
 
 function unit(id: string, extra: Partial<MapUnitInput> = {}): MapUnitInput {
-  return { id, name: `Xã ${id}`, href: `../unit/${id}/`, status: 'covered', coverage: 1, attendance: 0.5, lat: null, lon: null, parentId: '86', ...extra };
+  return { id, name: `Xã ${id}`, href: `../unit/${id}/`, status: 'covered', coverage: 1, attendance: 0.5, lat: null, lon: null, parentId: '86', share: null, ...extra };
 }
 
 describe('featuresById(geo)', () => {
@@ -67,7 +67,9 @@ describe('featuresById(geo)', () => {
   });
 });
 
-describe('buildMapPayload(units, features, level)', () => {
+const COMMUNES: MapLevelChoice = { followed: 'commune', drawn: 'commune', drawing: 'followed' };
+
+describe('buildMapPayload(units, features, choice)', () => {
   const features = featuresById(fc([
     square(106, 10, { code: 'a' }),
     square(106.1, 10, { code: 'b' }),
@@ -75,7 +77,7 @@ describe('buildMapPayload(units, features, level)', () => {
   ]));
 
   it('buildMapPayload keeps the features of the units and lists those without one', () => {
-    const p = buildMapPayload([unit('a'), unit('b'), unit('c', { lat: 10.5, lon: 106.5 })], features, 'commune');
+    const p = buildMapPayload([unit('a'), unit('b'), unit('c', { lat: 10.5, lon: 106.5 })], features, COMMUNES);
     expect(p.version).toBe(1);
     expect(p.level).toBe('commune');
     expect(p.objectName).toBe('units');
@@ -86,14 +88,14 @@ describe('buildMapPayload(units, features, level)', () => {
   });
 
   it('buildMapPayload drops a feature whose id is no unit of the level', () => {
-    const p = buildMapPayload([unit('a')], features, 'commune');
+    const p = buildMapPayload([unit('a')], features, COMMUNES);
     const fcOut = topoFeature(p.topology!, p.topology!.objects.units!) as FeatureCollection;
     expect(fcOut.features.map((f) => f.id)).toEqual(['a']);
     expect(JSON.stringify(p)).not.toContain('stranger');
   });
 
   it('buildMapPayload round-trips a polygon within the quantization step', () => {
-    const p = buildMapPayload([unit('a')], features, 'commune');
+    const p = buildMapPayload([unit('a')], features, COMMUNES);
     const f = (topoFeature(p.topology!, p.topology!.objects.units!) as FeatureCollection).features[0]!;
     const ring = (f.geometry as { coordinates: number[][][] }).coordinates[0]!;
     expect(ring.length).toBe(5);
@@ -104,7 +106,7 @@ describe('buildMapPayload(units, features, level)', () => {
   });
 
   it('buildMapPayload with no feature gives a null topology', () => {
-    const p = buildMapPayload([unit('z')], features, 'hamlet');
+    const p = buildMapPayload([unit('z')], features, { followed: 'hamlet', drawn: null, drawing: 'points' });
     expect(p.topology).toBeNull();
     expect(p.objectName).toBeNull();
     expect(p.missingBoundary).toEqual(['z']);
@@ -112,12 +114,100 @@ describe('buildMapPayload(units, features, level)', () => {
 
   it('buildMapPayload treats a feature in projected metres as missing', () => {
     const m = featuresById(fc([square(580000, 1100000, { code: 'a' })]));
-    expect(buildMapPayload([unit('a')], m, 'commune').missingBoundary).toEqual(['a']);
+    expect(buildMapPayload([unit('a')], m, COMMUNES).missingBoundary).toEqual(['a']);
   });
 
   it('buildMapPayload rounds the rates and keeps the unit fields', () => {
-    const p = buildMapPayload([unit('a', { attendance: 2 / 3, coverage: null, name: '<img src=x onerror=alert(1)>' })], features, 'commune');
+    const p = buildMapPayload([unit('a', { attendance: 2 / 3, coverage: null, name: '<img src=x onerror=alert(1)>' })], features, COMMUNES);
     expect(p.units[0]).toMatchObject({ attendance: 0.6667, coverage: null, name: '<img src=x onerror=alert(1)>', href: '../unit/a/', parentId: '86' });
+  });
+});
+
+/*
+ * Province P; district D1 holds communes c1 (covered), c2 (unattended), c3 (covered, with a
+ * location); D2 holds c4 (unattended); D3 holds no commune; c5 (covered) sits right under P,
+ * as in a two-tier export; h1 is a hamlet of c1.
+ */
+const tree: MapLevelUnit[] = [
+  { id: 'P', level: 'province', parentId: null, lat: null, lon: null },
+  { id: 'D1', level: 'district', parentId: 'P', lat: null, lon: null },
+  { id: 'D2', level: 'district', parentId: 'P', lat: null, lon: null },
+  { id: 'D3', level: 'district', parentId: 'P', lat: null, lon: null },
+  { id: 'c1', level: 'commune', parentId: 'D1', lat: null, lon: null },
+  { id: 'c2', level: 'commune', parentId: 'D1', lat: null, lon: null },
+  { id: 'c3', level: 'commune', parentId: 'D1', lat: 10.2, lon: 106.3 },
+  { id: 'c4', level: 'commune', parentId: 'D2', lat: null, lon: null },
+  { id: 'c5', level: 'commune', parentId: 'P', lat: null, lon: null },
+  { id: 'h1', level: 'hamlet', parentId: 'c1', lat: null, lon: null },
+];
+const covered = new Set(['c1', 'c3', 'c5']);
+const byId = new Map(tree.map((u) => [u.id, u]));
+const withBoundaries = (...ids: string[]) => (id: string) => ids.includes(id);
+
+describe('ancestorAtLevel(id, level, lookup)', () => {
+  it('ancestorAtLevel walks up to the unit of the level, itself included, or gives null', () => {
+    const at = (id: string, level: MapLevelUnit['level']) => ancestorAtLevel(id, level, (x) => byId.get(x));
+    expect([at('c1', 'district'), at('h1', 'district'), at('h1', 'province'), at('D1', 'district')]).toEqual(['D1', 'D1', 'P', 'D1']);
+    expect([at('c5', 'district'), at('P', 'commune'), at('nobody', 'district')]).toEqual([null, null, null]);
+  });
+});
+
+describe('chooseMapLevel(followed, units, hasBoundary)', () => {
+  it('chooseMapLevel draws the followed level when any of its units has a boundary', () => {
+    expect(chooseMapLevel('commune', tree, withBoundaries('c2', 'D1'))).toEqual({ followed: 'commune', drawn: 'commune', drawing: 'followed' });
+  });
+
+  it('chooseMapLevel falls back to the nearest ancestor level with boundaries, district before province', () => {
+    expect(chooseMapLevel('commune', tree, withBoundaries('D2', 'P'))).toEqual({ followed: 'commune', drawn: 'district', drawing: 'ancestor' });
+    expect(chooseMapLevel('commune', tree, withBoundaries('P', 'h1'))).toEqual({ followed: 'commune', drawn: 'province', drawing: 'ancestor' });
+  });
+
+  it('chooseMapLevel skips an ancestor level whose bounded areas hold no followed unit', () => {
+    // D3 has a boundary but no commune: nothing of the communes would show inside it.
+    expect(chooseMapLevel('commune', tree, withBoundaries('D3'))).toEqual({ followed: 'commune', drawn: null, drawing: 'points' });
+  });
+
+  it('chooseMapLevel gives points when only locations exist, and none when nothing can be drawn', () => {
+    expect(chooseMapLevel('commune', tree, withBoundaries('h1'))).toEqual({ followed: 'commune', drawn: null, drawing: 'points' });
+    const unplaced = tree.map((u) => ({ ...u, lat: null, lon: null }));
+    expect(chooseMapLevel('commune', unplaced, withBoundaries())).toEqual({ followed: 'commune', drawn: null, drawing: 'none' });
+  });
+});
+
+describe('areaCoverage(followed, areaOf)', () => {
+  const followed = tree.filter((u) => u.level === 'commune').map((u) => ({ id: u.id, covered: covered.has(u.id) }));
+
+  it('areaCoverage counts covered over followed units per district; a commune outside every district counts in none', () => {
+    const m = areaCoverage(followed, (id) => ancestorAtLevel(id, 'district', (x) => byId.get(x)));
+    // D1: c1, c3 covered of c1, c2, c3 → 2/3; D2: c4 unattended → 0/1; D3 holds none; c5 has no district.
+    expect(Object.fromEntries(m)).toEqual({
+      D1: { covered: 2, units: 3, share: 2 / 3 },
+      D2: { covered: 0, units: 1, share: 0 },
+    });
+  });
+
+  it('areaCoverage over the province counts all five communes', () => {
+    const m = areaCoverage(followed, (id) => ancestorAtLevel(id, 'province', (x) => byId.get(x)));
+    expect(m.get('P')).toEqual({ covered: 3, units: 5, share: 0.6 });
+  });
+});
+
+describe('buildMapPayload for an ancestor level', () => {
+  it('buildMapPayload keeps the areas\' polygons, their counts and the followed units\' points', () => {
+    const features = featuresById(fc([square(106, 10, null, 'D1'), square(106.1, 10, null, 'D2')]));
+    const choice: MapLevelChoice = { followed: 'commune', drawn: 'district', drawing: 'ancestor' };
+    const p = buildMapPayload([
+      unit('D1', { coverage: 2 / 3, share: { covered: 2, units: 3 }, attendance: null, status: 'unattended' }),
+      unit('D2', { coverage: 0, share: { covered: 0, units: 1 }, attendance: null, status: 'unattended' }),
+      unit('c3', { lat: 10.2, lon: 106.3 }),
+    ], features, choice);
+    expect([p.level, p.followedLevel, p.drawing]).toEqual(['district', 'commune', 'ancestor']);
+    expect((p.topology!.objects.units as GeometryCollection).geometries.map((g) => g.id)).toEqual(['D1', 'D2']);
+    expect(p.units.map((u) => [u.id, u.coverage, u.share, u.hasBoundary])).toEqual([
+      ['D1', 0.6667, { covered: 2, units: 3 }, true],
+      ['D2', 0, { covered: 0, units: 1 }, true],
+      ['c3', 1, null, false],
+    ]);
   });
 });
 
@@ -129,10 +219,41 @@ describe.skipIf(!existsSync(REAL))('buildMapPayload on real Vĩnh Long communes 
     const byId = featuresById(geo);
     expect(byId.size).toBe(124);
     const units = geo.features.map((f) => unit(String(f.properties!.id), { name: String(f.properties!.name) }));
-    const p = buildMapPayload(units, byId, 'commune');
+    const p = buildMapPayload(units, byId, COMMUNES);
     expect(p.missingBoundary).toEqual([]);
     expect((p.topology!.objects.units as GeometryCollection).geometries).toHaveLength(124);
     const size = JSON.stringify(p).length;
     expect(size).toBeLessThan(statSync(REAL).size);
+  });
+});
+
+const REAL_DISTRICTS = fileURLToPath(new URL('../../../shared/real-data/ben_tre_83_province_districts_pre2025.geojson', import.meta.url));
+const REAL_UNITS = fileURLToPath(new URL('../../../shared/real-data/ben_tre_83_units_2019-09-11.csv', import.meta.url));
+
+describe.skipIf(!existsSync(REAL_DISTRICTS) || !existsSync(REAL_UNITS))('the map of real Bến Tre with district boundaries only (needs ../shared/real-data; skipped when absent)', () => {
+  it('draws the 9 districts in place of the 164 communes, every commune counted in one of them', () => {
+    const rows = readFileSync(REAL_UNITS, 'utf8').trim().split(/\r?\n/).slice(1).map((l) => l.split(','));
+    const tree: MapLevelUnit[] = [
+      { id: '83', level: 'province', parentId: null, lat: null, lon: null },
+      ...[...new Set(rows.map((r) => r[2]!))].map((id): MapLevelUnit => ({ id, level: 'district', parentId: '83', lat: null, lon: null })),
+      ...rows.map((r): MapLevelUnit => ({ id: r[5]!, level: 'commune', parentId: r[2]!, lat: null, lon: null })),
+    ];
+    const byId = new Map(tree.map((u) => [u.id, u]));
+    const features = featuresById(JSON.parse(readFileSync(REAL_DISTRICTS, 'utf8')));
+    const choice = chooseMapLevel('commune', tree, (id) => features.has(id));
+    expect(choice).toEqual({ followed: 'commune', drawn: 'district', drawing: 'ancestor' });
+
+    // Every third commune covered, for a share that differs between districts.
+    const communes = tree.filter((u) => u.level === 'commune');
+    const shares = areaCoverage(communes.map((u, i) => ({ id: u.id, covered: i % 3 === 0 })), (id) => ancestorAtLevel(id, 'district', (x) => byId.get(x)));
+    const districts = tree.filter((u) => u.level === 'district');
+    const p = buildMapPayload(districts.map((d) => {
+      const c = shares.get(d.id)!;
+      return unit(d.id, { coverage: c.share, share: { covered: c.covered, units: c.units }, attendance: null });
+    }), features, choice);
+    expect(communes).toHaveLength(164);
+    expect((p.topology!.objects.units as GeometryCollection).geometries).toHaveLength(9);
+    expect(p.units.reduce((n, u) => n + u.share!.units, 0)).toBe(164);
+    expect(p.units.reduce((n, u) => n + u.share!.covered, 0)).toBe(Math.ceil(164 / 3));
   });
 });

@@ -1,5 +1,6 @@
 import type { QuarterAnalysis } from '../analyse.ts';
 import type { LoadedData } from '../load.ts';
+import { ancestorAtLevel, chooseMapLevel, hasLocation } from '../map-payload.ts';
 import { describeProblem } from '../messages.ts';
 import { attendanceByMonth } from '../metrics/attendance.ts';
 import { assignmentChanges, chronicUnattended } from '../metrics/changes.ts';
@@ -87,8 +88,24 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
 
   const mapLevel = config.coverage[0]!.unitLevel;
   const mapUnits = data.units.filter((u) => u.level === mapLevel);
-  const mapIdsInArea = new Map<string, string[]>();
-  for (const u of mapUnits) for (const area of hierarchy.areasOf(u.id)) pushTo(mapIdsInArea, area, u.id);
+  const mapChoice = chooseMapLevel(mapLevel, data.units, (id) => boundaryIds.has(id));
+  // What each area's map shows of a followed unit: itself, or the drawn area holding it and,
+  // when it has a location, its point.
+  const shownFor = (u: (typeof mapUnits)[number]): string[] => {
+    if (mapChoice.drawing !== 'ancestor') return [u.id];
+    const area = ancestorAtLevel(u.id, mapChoice.drawn!, (id) => hierarchy.byId.get(id));
+    return [...(area === null ? [] : [area]), ...(hasLocation(u) ? [u.id] : [])];
+  };
+  const mapSetsInArea = new Map<string, Set<string>>();
+  for (const u of mapUnits) {
+    const shown = shownFor(u);
+    for (const area of hierarchy.areasOf(u.id)) {
+      const set = mapSetsInArea.get(area) ?? new Set<string>();
+      for (const id of shown) set.add(id);
+      mapSetsInArea.set(area, set);
+    }
+  }
+  const mapIdsInArea = new Map([...mapSetsInArea].map(([area, ids]) => [area, [...ids]]));
 
   const units: Record<string, UnitEntry> = Object.create(null);
   for (const u of data.units) {
@@ -183,7 +200,10 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
     overloadedIds: bySeniority([...overloaded], cadres),
     idleIds: bySeniority([...idle], cadres),
     silentIds: current.silent,
-    map: mapUnits.length === 0 ? null : { level: mapLevel, missingBoundary: mapUnits.filter((u) => !boundaryIds.has(u.id)).map((u) => u.id) },
+    map: mapUnits.length === 0 ? null : {
+      level: mapLevel, drawn: mapChoice.drawn, drawing: mapChoice.drawing,
+      missingBoundary: mapUnits.filter((u) => !boundaryIds.has(u.id)).map((u) => u.id),
+    },
     warnings,
   };
 }

@@ -1,5 +1,6 @@
 import type { QuarterFigures } from '../analyse.ts';
 import type { AreaFigures } from '../metrics/areaRollup.ts';
+import type { MapDrawing } from '../map-payload.ts';
 import type { IssueFigure } from '../metrics/issues.ts';
 import type { CadreLevel, CoveragePair, Issue, UnitLevel } from '../types.ts';
 
@@ -49,7 +50,7 @@ export interface UnitEntry {
   /** Issues about units of the area; pages only. */
   issueIds: string[];
   hasBoundary: boolean;
-  /** Units of the map level in the area, for the area's map; pages only. */
+  /** Units the area's map shows: of the followed level, or the areas drawn in their place and the followed units with a location; pages only. */
   mapIds: string[];
   /** Silent cadres counted in the area (homed in it or following a unit in it); pages only. */
   silentIds: string[];
@@ -146,7 +147,10 @@ export interface SiteModel {
   overloadedIds: string[];
   idleIds: string[];
   silentIds: string[];
-  /** The unit level drawn on the map, and its payload file under the site's data/ folder. */
-  map: { level: UnitLevel; missingBoundary: string[] } | null;
+  /**
+   * The map: `level` is the followed level (first pair's), `drawn` the level whose boundaries are
+   * drawn (see chooseMapLevel), `missingBoundary` the followed units with no boundary.
+   */
+  map: { level: UnitLevel; drawn: UnitLevel | null; drawing: MapDrawing; missingBoundary: string[] } | null;
   warnings: ProblemEntry[];
 }

@@ -15,7 +15,7 @@ const q4 = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(
  */
 const q3Assignments = ['cadre_id,unit_id,role,start_date,end_date', 'P1,10001,lead,,', 'P2,10002,member,,30/12/2017', 'D1,10001-02,lead,,', 'D2,10003-01,lead,01/01/2017,'].join('\n');
 
-async function model(config = '{}') {
+async function model(config = '{}', boundaryIds = new Set(['10001', '10002'])) {
   const files: Record<string, string> = { 'd/config.json': config };
   for (const [name, text] of Object.entries(q4)) {
     files[`d/exports/2017-Q4/${name}`] = text;
@@ -23,7 +23,7 @@ async function model(config = '{}') {
   }
   const loaded = await loadData('d', memorySource(files));
   expect(loaded.findings.errors).toEqual([]);
-  return buildSiteModel({ loaded, builtAt: '2018-01-15T00:00:00.000Z', files: [], boundaryIds: new Set(['10001', '10002']) });
+  return buildSiteModel({ loaded, builtAt: '2018-01-15T00:00:00.000Z', files: [], boundaryIds });
 }
 
 describe('buildSiteModel(input)', () => {
@@ -64,7 +64,14 @@ describe('buildSiteModel(input)', () => {
   });
 
   it('lists the map-level units without a boundary', async () => {
-    expect((await model()).map).toEqual({ level: 'commune', missingBoundary: ['10003'] });
+    expect((await model()).map).toEqual({ level: 'commune', drawn: 'commune', drawing: 'followed', missingBoundary: ['10003'] });
+  });
+
+  it('maps the districts in place of communes that have no boundary, each area showing its district', async () => {
+    const m = await model('{}', new Set(['801']));
+    expect(m.map).toEqual({ level: 'commune', drawn: 'district', drawing: 'ancestor', missingBoundary: ['10001', '10002', '10003'] });
+    // The province shows both districts; a district and its communes show that district.
+    expect([m.units['83']!.mapIds, m.units['801']!.mapIds, m.units['10002']!.mapIds, m.units['802']!.mapIds]).toEqual([['801', '802'], ['801'], ['801'], ['802']]);
   });
 
   it('publishes cadres by position and id, never by name, when names are withheld', async () => {
