@@ -21,6 +21,8 @@ export interface Decoder {
   end(): string;
   /** The encoding problem that stopped decoding, if any: never mojibake instead. */
   readonly problem: Problem | null;
+  /** True when no byte is held back: the text handed out so far ends where the bytes written end. */
+  atLineStart(): boolean;
 }
 
 const EMPTY: Uint8Array = new Uint8Array(0);
@@ -28,15 +30,23 @@ const EMPTY: Uint8Array = new Uint8Array(0);
 const HEAD_BYTES = 3;
 const HEX_BYTES = 6;
 
-export function createDecoder(file: string): Decoder {
-  let head: Uint8Array | null = EMPTY; // bytes held until the encoding is known
-  let encoding: Encoding = 'utf-8';
-  let hasBom = false;
-  let decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/** Where a part of a file starts, for a decoder that reads from there: the encoding its head told, and the byte offset. */
+export interface DecodeFrom {
+  encoding: Encoding;
+  hasBom: boolean;
+  byteOffset: number;
+}
+
+/** A decoder of the whole file, or of a part of it that starts on a line break (`from`). */
+export function createDecoder(file: string, from?: DecodeFrom): Decoder {
+  let head: Uint8Array | null = from ? null : EMPTY; // bytes held until the encoding is known
+  let encoding: Encoding = from?.encoding ?? 'utf-8';
+  let hasBom = from?.hasBom ?? false;
+  let decoder = new TextDecoder(encoding, { fatal: true, ignoreBOM: true });
   // UTF-8 only: the bytes of a character split across chunks, which TextDecoder holds
   // invisibly; kept to locate an error that a later byte reveals.
   let carry: Uint8Array = EMPTY;
-  let consumed = 0; // bytes of the file before the current chunk
+  let consumed = from?.byteOffset ?? 0; // bytes of the file before the current chunk
   let lines = 0; // `\n` handed out so far
   let pendingCR = false;
   let problem: Problem | null = null;
@@ -143,6 +153,8 @@ export function createDecoder(file: string): Decoder {
     get problem() {
       return problem;
     },
+    // A UTF-16 decoder holds an odd byte; a cut UTF-8 character is in `carry`.
+    atLineStart: () => head === null && !pendingCR && carry.length === 0 && (encoding === 'utf-8' || consumed % 2 === 0),
   };
 }
 

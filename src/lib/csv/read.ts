@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import type { ParseError } from 'papaparse';
 import type { Problem } from '../types.ts';
-import { createDecoder } from './decode.ts';
-import { detectDelimiter } from './delimiter.ts';
+import { createDecoder, type DecodeFrom } from './decode.ts';
+import { type Delimiter, detectDelimiter } from './delimiter.ts';
 
 export interface CsvHandlers {
   /** Called once with the header cells (raw, untrimmed) and its physical line (normally 1). */
@@ -23,10 +23,78 @@ export interface CsvOptions {
 const MAX_RECORD_CHARS = 1 << 20;
 const SNIPPET_CHARS = 80;
 
+/** Where a part of a file starts (on a record boundary), told by reading the file's head. */
+export interface CsvPartStart extends DecodeFrom {
+  delimiter: Delimiter;
+  /** Cells of the header, which the part does not hold. */
+  headerLength: number;
+}
+
+/** A reader fed a file's bytes chunk by chunk (or those of a part of it: see `CsvPartStart`). */
+export interface CsvReader {
+  /** Reads what can be read of these bytes; false once reading has stopped. */
+  write(bytes: Uint8Array): boolean;
+  /** The file's end: reads what was held back. */
+  end(): void;
+  /** True when every byte written so far ended a record: the next byte starts one. */
+  atRecordEnd(): boolean;
+  /** Physical lines read so far (records handed out, and the blank lines between them). */
+  readonly lines: number;
+  /** True once a problem stopped reading: what follows cannot be trusted. */
+  readonly stopped: boolean;
+  /** Problems found so far, in the order of the file. */
+  readonly problems: Problem[];
+}
+
+/**
+ * A CSV reader. Records that are ragged or unterminated are reported, not passed to `handlers`.
+ * Memory stays bounded by the chunk size and the longest record, whatever the number of rows.
+ *
+ * A part of a file (`part`) starts at a line break that its caller believes ends a record; line
+ * numbers are then counted from the part's first line as line 1, and the caller checks the belief
+ * with `atRecordEnd()` of the part before.
+ */
+export function createCsvReader(file: string, handlers: CsvHandlers, options: CsvOptions = {}, part?: CsvPartStart): CsvReader {
+  const problems: Problem[] = [];
+  const decoder = createDecoder(file, part);
+  const records = createRecordReader(file, handlers, problems, options.maxRecordChars ?? MAX_RECORD_CHARS, part);
+  let stopped = false;
+  const failed = (): boolean => {
+    if (!decoder.problem) return false;
+    // One encoding error per file: what follows a bad byte cannot be trusted.
+    problems.push(decoder.problem);
+    stopped = true;
+    return true;
+  };
+  return {
+    write(bytes) {
+      if (stopped) return false;
+      const text = decoder.write(bytes);
+      if (failed()) return false;
+      if (!records.write(text)) stopped = true;
+      return !stopped;
+    },
+    end() {
+      if (stopped) return;
+      const text = decoder.end();
+      if (failed()) return;
+      if (records.write(text)) records.end();
+      stopped = true;
+    },
+    atRecordEnd: () => !stopped && decoder.atLineStart() && records.empty(),
+    get lines() {
+      return records.lines();
+    },
+    get stopped() {
+      return stopped || records.stopped();
+    },
+    problems,
+  };
+}
+
 /**
  * Reads one CSV file from its byte chunks; returns the problems found (never throws for bad data).
- * Records that are ragged or unterminated are reported, not passed to `handlers`. Memory stays
- * bounded by the chunk size and the longest record, whatever the number of rows.
+ * Records that are ragged or unterminated are reported, not passed to `handlers`.
  */
 export async function readCsv(
   file: string,
@@ -34,24 +102,16 @@ export async function readCsv(
   handlers: CsvHandlers,
   options: CsvOptions = {},
 ): Promise<Problem[]> {
-  const problems: Problem[] = [];
-  const decoder = createDecoder(file);
-  const records = createRecordReader(file, handlers, problems, options.maxRecordChars ?? MAX_RECORD_CHARS);
-  for await (const bytes of chunks) {
-    const text = decoder.write(bytes);
-    // One encoding error per file: what follows a bad byte cannot be trusted.
-    if (decoder.problem) return [...problems, decoder.problem];
-    if (!records.write(text)) return problems;
-  }
-  const text = decoder.end();
-  if (decoder.problem) return [...problems, decoder.problem];
-  if (records.write(text)) records.end();
-  return problems;
+  const reader = createCsvReader(file, handlers, options);
+  for await (const bytes of chunks) if (!reader.write(bytes)) return reader.problems;
+  reader.end();
+  return reader.problems;
 }
 
-interface StepResult {
+interface ParseResult {
   data: string[][];
   errors: ParseError[];
+  meta: { cursor: number };
 }
 
 /**
@@ -65,13 +125,16 @@ interface StepResult {
  * because the decoder unified every line break to `\n` (papaparse splits on a single newline sequence,
  * so mixed CRLF/LF would leave stray `\r` in cells), and papaparse keeps a quoted field's line breaks in
  * the cell value; it drops only quotes and the spaces after a closing quote.
+ *
+ * The parser runs without a `step` callback: one call per chunk returns its records and the errors
+ * with their record index, which spares papaparse a results object per row.
  */
-function createRecordReader(file: string, handlers: CsvHandlers, problems: Problem[], maxRecordChars: number) {
+function createRecordReader(file: string, handlers: CsvHandlers, problems: Problem[], maxRecordChars: number, part?: CsvPartStart) {
   let pending = ''; // text not parsed yet: all of it until the header line is whole, then an unfinished record
-  let parser: Papa.Parser | null = null;
-  let delimiter = ',';
+  let delimiter: string = part?.delimiter ?? ',';
+  let parser: Papa.Parser | null = part ? newParser(delimiter) : null;
   let line = 1; // physical line on which the next record starts
-  let headerLength = -1;
+  let headerLength = part?.headerLength ?? -1;
   let stopped = false;
 
   function report(code: string, at: number | null, value: string | null, params?: Problem['params']): void {
@@ -83,46 +146,54 @@ function createRecordReader(file: string, handlers: CsvHandlers, problems: Probl
     return text.length > SNIPPET_CHARS ? text.slice(0, SNIPPET_CHARS) + '…' : text;
   }
 
-  function stop(): void {
-    stopped = true;
-    parser?.abort();
+  /** Hands out the records of one parsed stretch of text; false once reading stopped. */
+  function deliver(results: ParseResult, text: string): boolean {
+    const { data, errors } = results;
+    // Where no record holds a line break, the records sit on consecutive lines.
+    const consumed = results.meta.cursor;
+    const unterminated = consumed > 0 && text.charCodeAt(consumed - 1) !== 10 ? 1 : 0;
+    const oneLineEach = countLineFeeds(text, consumed) + unterminated === data.length;
+    let e = 0;
+    for (let r = 0; r < data.length; r++) {
+      const cells = data[r]!;
+      const start = line;
+      line += oneLineEach ? 1 : 1 + lineFeedsIn(cells);
+      let invalidQuotes = false;
+      for (; e < errors.length && errors[e]!.row === r; e++) {
+        if (errors[e]!.code === 'MissingQuotes') {
+          report('unterminated-quote', start, snippet(cells));
+          stopped = true;
+          return false;
+        }
+        if (errors[e]!.code === 'InvalidQuotes') invalidQuotes = true;
+      }
+      // Blank lines, and the `;;;;` rows Excel writes for formatted empty rows, are no records.
+      if (isBlank(cells)) continue;
+      // A quote inside a quoted field that is not doubled: papaparse keeps it as text, a guess worth a word.
+      if (invalidQuotes) report('malformed-quote', start, snippet(cells));
+      if (headerLength < 0) {
+        headerLength = cells.length;
+        handlers.header(cells, start);
+        continue;
+      }
+      let row = cells;
+      if (row.length > headerLength && row.slice(headerLength).every(isEmpty)) row = row.slice(0, headerLength);
+      if (row.length !== headerLength) {
+        report('ragged-row', start, snippet(cells), { expected: headerLength, actual: cells.length });
+        continue;
+      }
+      handlers.record(row, start);
+    }
+    return true;
   }
 
-  function onRow(results: StepResult): void {
-    const cells = results.data[0]!;
-    const start = line;
-    line += 1 + lineFeedsIn(cells);
-    if (results.errors.some((e) => e.code === 'MissingQuotes')) {
-      report('unterminated-quote', start, snippet(cells));
-      stop();
-      return;
-    }
-    // Blank lines, and the `;;;;` rows Excel writes for formatted empty rows, are no records.
-    if (isBlank(cells)) return;
-    // A quote inside a quoted field that is not doubled: papaparse keeps it as text, a guess worth a word.
-    if (results.errors.some((e) => e.code === 'InvalidQuotes')) report('malformed-quote', start, snippet(cells));
-    if (headerLength < 0) {
-      headerLength = cells.length;
-      handlers.header(cells, start);
-      return;
-    }
-    let row = cells;
-    if (row.length > headerLength && row.slice(headerLength).every(isEmpty)) row = row.slice(0, headerLength);
-    if (row.length !== headerLength) {
-      report('ragged-row', start, snippet(cells), { expected: headerLength, actual: cells.length });
-      return;
-    }
-    handlers.record(row, start);
+  function newParser(delim: string): Papa.Parser {
+    return new Papa.Parser({ delimiter: delim, newline: '\n', quoteChar: '"' });
   }
 
   function startParser(headerLine: string): Papa.Parser {
     delimiter = detectDelimiter(headerLine);
-    return new Papa.Parser({
-      delimiter,
-      newline: '\n',
-      quoteChar: '"',
-      step: onRow as unknown as Papa.ParseConfig['step'],
-    });
+    return newParser(delimiter);
   }
 
   return {
@@ -135,15 +206,15 @@ function createRecordReader(file: string, handlers: CsvHandlers, problems: Probl
         if (headerLine === null && pending.length <= maxRecordChars) return true;
         parser = startParser(headerLine ?? pending);
       }
-      const results = parser.parse(pending, 0, true) as { meta: { cursor: number } };
-      if (stopped) return false;
+      const results = parser.parse(pending, 0, true) as unknown as ParseResult;
+      if (!deliver(results, pending)) return false;
       pending = pending.substring(results.meta.cursor);
       if (pending.length > maxRecordChars) {
         // Almost always a quote opened and never closed, which swallows every line after it.
         report(pending.includes('"') ? 'unterminated-quote' : 'record-too-long', line, snippet([pending.slice(0, SNIPPET_CHARS)]), {
           limit: maxRecordChars,
         });
-        stop();
+        stopped = true;
         return false;
       }
       return true;
@@ -154,10 +225,13 @@ function createRecordReader(file: string, handlers: CsvHandlers, problems: Probl
         const headerLine = firstContentLine(pending, true);
         if (headerLine !== null) parser = startParser(headerLine);
       }
-      parser?.parse(pending, 0, false);
+      if (parser) deliver(parser.parse(pending, 0, false) as unknown as ParseResult, pending);
       pending = '';
       if (!stopped && headerLength < 0) report('empty-file', null, null);
     },
+    empty: () => parser !== null && pending === '',
+    lines: () => line - 1,
+    stopped: () => stopped,
   };
 }
 
@@ -185,7 +259,17 @@ function isEmpty(cell: string): boolean {
 }
 
 function isBlank(cells: string[]): boolean {
-  return isEmpty(cells[0]!) && cells.every(isEmpty);
+  const first = cells[0]!;
+  // Most rows start with a visible ASCII character: no need for a regular expression then.
+  if (first.length > 0 && first.charCodeAt(0) > 32 && first.charCodeAt(0) < 127) return false;
+  return isEmpty(first) && cells.every(isEmpty);
+}
+
+/** `\n` in text[0, end). */
+function countLineFeeds(text: string, end: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < end; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 function lineFeedsIn(cells: string[]): number {
