@@ -51,16 +51,19 @@ export function analyseQuarter(data: ExportData, config: Config): QuarterAnalysi
     const unitIds = [...(home ? [home] : []), ...(coverageDetails[pair]!.unitsOfCadre.get(cadreId) ?? [])];
     return unitIds.flatMap((id) => hierarchy.areasOf(id));
   };
-  const areas = areaRollup({
-    hierarchy,
-    coverage: coverageDetails,
-    cadreAreas,
-    attendance: attendanceRows,
-    silent,
-    issues: reports?.issues ?? [],
-    quarter,
-    overdueDays: config.overdueDays,
-  });
+  // Roll-ups per area are for the site: computed on first use, so `check` never pays for them.
+  let areas: Map<string, AreaFigures> | undefined;
+  const rollup = () =>
+    (areas ??= areaRollup({
+      hierarchy,
+      coverage: coverageDetails,
+      cadreAreas,
+      attendance: attendanceRows,
+      silent,
+      issues: reports?.issues ?? [],
+      quarter,
+      overdueDays: config.overdueDays,
+    }));
 
   const totals = attendanceRate(attendanceRows);
   const figures: QuarterFigures = {
@@ -72,5 +75,10 @@ export function analyseQuarter(data: ExportData, config: Config): QuarterAnalysi
       : null,
     issues: reports ? issueFigures(reports.issues, quarter, config.overdueDays) : null,
   };
-  return { data, hierarchy, active, coverage: coverageDetails, pairActive, attendance: attendanceRows, silent, areas, figures };
+  return {
+    data, hierarchy, active, coverage: coverageDetails, pairActive, attendance: attendanceRows, silent, figures,
+    get areas() {
+      return rollup();
+    },
+  };
 }
