@@ -55,7 +55,6 @@ function initSearch(form: HTMLFormElement): void {
 
   const close = () => {
     list.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
   };
 
   const item = (e: SearchEntry): HTMLLIElement | null => {
@@ -104,7 +103,6 @@ function initSearch(form: HTMLFormElement): void {
     }
     list.replaceChildren(...items);
     list.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
   };
 
   input.addEventListener('focus', () => { void load(); if (input.value.trim()) render(); }, { passive: true });

@@ -102,7 +102,8 @@ export function frame(id: string, height: number, texts: ChartTexts, body: strin
     `<svg xmlns="http://www.w3.org/2000/svg"${attrs({
       viewBox: `0 0 ${WIDTH} ${r(height)}`,
       width: '100%',
-      role: 'img',
+      // A chart with links is not a single image: its links must stay reachable (axe nested-interactive).
+      role: body.includes('<a ') ? 'group' : 'img',
       'aria-labelledby': `${cid}-title ${cid}-desc`,
       'font-family': FONT_FAMILY,
       'font-size': FONT,

@@ -3,7 +3,7 @@ import { expect } from 'vitest';
 /** What any chart must be: one well-formed, accessible SVG with no script in it. */
 export function expectSafeSvg(svg: string): void {
   expect(svg.startsWith('<svg ')).toBe(true);
-  expect(svg).toMatch(/role="img"/);
+  expect(svg).toMatch(svg.includes('<a ') ? /role="group"/ : /role="img"/);
   expect(svg).toMatch(/viewBox="0 0 \d+(\.\d)? \d+(\.\d)?"/);
   expect(svg).toMatch(/<title id="[^"]+">[^<]+<\/title>/);
   expect(svg).toMatch(/<desc id="[^"]+">[^<]*<\/desc>/);
