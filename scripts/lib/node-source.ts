@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { DataSource } from '../../src/lib/load.ts';
+import { foldReportsInParallel, MIN_PARALLEL_BYTES } from './parallel-reports.ts';
 
 export interface FileRecord {
   path: string;
@@ -10,7 +11,8 @@ export interface FileRecord {
 
 /**
  * The real file system as a DataSource. Files are streamed in 1 MiB chunks; every file read to
- * its end is recorded with its size and SHA-256 for the site's About page.
+ * its end is recorded with its size and SHA-256 for the site's About page. A large reports.csv is
+ * folded in worker threads, one stretch of the file each, while this thread takes its checksum.
  */
 export function nodeSource(onProgress?: (path: string, done: number, total: number) => void): DataSource & { files: FileRecord[] } {
   const files: FileRecord[] = [];
@@ -34,7 +36,25 @@ export function nodeSource(onProgress?: (path: string, done: number, total: numb
         files.push({ path, bytes: done, sha256: hash.digest('hex') });
       })();
     },
+    async foldReports(path, job) {
+      if (!existsSync(path) || statSync(path).size < MIN_PARALLEL_BYTES) return null;
+      const hashing = checksum(path);
+      const parts = await foldReportsInParallel(path, job, { onProgress: onProgress && ((done, total) => onProgress(path, done, total)) });
+      const record = await hashing;
+      if (parts) files.push(record);
+      return parts;
+    },
   };
+}
+
+async function checksum(path: string): Promise<FileRecord> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { path, bytes, sha256: hash.digest('hex') };
 }
 
 function isDirectory(path: string): boolean {

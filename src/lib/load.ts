@@ -2,6 +2,7 @@ import { type QuarterAnalysis, analyseQuarter } from './analyse.ts';
 import { defaultConfig, parseConfig } from './config.ts';
 import { emptyFindings, type Findings } from './findings.ts';
 import { type ExportData, ingestExport } from './ingest/export.ts';
+import type { ReportJob, ReportPart } from './ingest/reports.ts';
 import type { Chunks } from './ingest/table.ts';
 import { comparePeriods, parseQuarter } from './quarter.ts';
 import type { Config, FileName } from './types.ts';
@@ -15,6 +16,8 @@ export interface DataSource {
   readBytes(path: string): Uint8Array | null;
   /** A file as byte chunks, or null when absent. */
   open(path: string): Chunks | null;
+  /** Folds a reports.csv into parts in file order (e.g. in worker threads); null to have it read through `open`. */
+  foldReports?(path: string, job: ReportJob): Promise<ReportPart[] | null>;
 }
 
 export interface LoadedData {
@@ -56,7 +59,8 @@ export async function loadData(dir: string, source: DataSource): Promise<LoadedD
       continue;
     }
     const local = emptyFindings();
-    const data = await ingestExport(quarter, (file) => (EXPORT_FILES.includes(file) ? source.open(`${folder.path}/${file}`) : null), config, local);
+    const foldReports = source.foldReports && ((job: ReportJob) => source.foldReports!(`${folder.path}/reports.csv`, job));
+    const data = await ingestExport(quarter, (file) => (EXPORT_FILES.includes(file) ? source.open(`${folder.path}/${file}`) : null), config, local, foldReports);
     for (const p of local.errors) findings.errors.push({ ...p, quarter: quarter.id });
     for (const p of local.warnings) findings.warnings.push({ ...p, quarter: quarter.id });
     exports.push(data);

@@ -22,6 +22,7 @@ export interface CsvOptions {
 
 const MAX_RECORD_CHARS = 1 << 20;
 const SNIPPET_CHARS = 80;
+const SLICE_CHARS = 1 << 16;
 
 /** Where a part of a file starts (on a record boundary), told by reading the file's head. */
 export interface CsvPartStart extends DecodeFrom {
@@ -44,6 +45,8 @@ export interface CsvReader {
   readonly stopped: boolean;
   /** Problems found so far, in the order of the file. */
   readonly problems: Problem[];
+  /** The delimiter and the header's length, once the header was read. */
+  format(): { delimiter: Delimiter; headerLength: number } | null;
 }
 
 /**
@@ -89,6 +92,7 @@ export function createCsvReader(file: string, handlers: CsvHandlers, options: Cs
       return stopped || records.stopped();
     },
     problems,
+    format: records.format,
   };
 }
 
@@ -131,7 +135,7 @@ interface ParseResult {
  */
 function createRecordReader(file: string, handlers: CsvHandlers, problems: Problem[], maxRecordChars: number, part?: CsvPartStart) {
   let pending = ''; // text not parsed yet: all of it until the header line is whole, then an unfinished record
-  let delimiter: string = part?.delimiter ?? ',';
+  let delimiter: Delimiter = part?.delimiter ?? ',';
   let parser: Papa.Parser | null = part ? newParser(delimiter) : null;
   let line = 1; // physical line on which the next record starts
   let headerLength = part?.headerLength ?? -1;
@@ -206,9 +210,23 @@ function createRecordReader(file: string, handlers: CsvHandlers, problems: Probl
         if (headerLine === null && pending.length <= maxRecordChars) return true;
         parser = startParser(headerLine ?? pending);
       }
-      const results = parser.parse(pending, 0, true) as unknown as ParseResult;
-      if (!deliver(results, pending)) return false;
-      pending = pending.substring(results.meta.cursor);
+      // Parsed in slices of whole lines: the records of a slice are dropped before the next one is
+      // made, so they die young instead of filling the old generation of the heap.
+      let from = 0;
+      while (pending.length - from > SLICE_CHARS) {
+        const nl = pending.lastIndexOf('\n', from + SLICE_CHARS);
+        if (nl < from) break;
+        const slice = pending.substring(from, nl + 1);
+        const sliced = parser.parse(slice, 0, true) as unknown as ParseResult;
+        if (!deliver(sliced, slice)) return false;
+        // A record running past the slice is parsed with the rest.
+        if (sliced.meta.cursor === 0) break;
+        from += sliced.meta.cursor;
+      }
+      const rest = from === 0 ? pending : pending.substring(from);
+      const results = parser.parse(rest, 0, true) as unknown as ParseResult;
+      if (!deliver(results, rest)) return false;
+      pending = rest.substring(results.meta.cursor);
       if (pending.length > maxRecordChars) {
         // Almost always a quote opened and never closed, which swallows every line after it.
         report(pending.includes('"') ? 'unterminated-quote' : 'record-too-long', line, snippet([pending.slice(0, SNIPPET_CHARS)]), {
@@ -232,6 +250,7 @@ function createRecordReader(file: string, handlers: CsvHandlers, problems: Probl
     empty: () => parser !== null && pending === '',
     lines: () => line - 1,
     stopped: () => stopped,
+    format: () => (headerLength < 0 ? null : { delimiter, headerLength }),
   };
 }
 

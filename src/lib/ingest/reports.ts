@@ -7,6 +7,7 @@ import type { Issue, IssueStatus, Problem, Quarter, ReportType } from '../types.
 import type { KnownIds } from '../validate.ts';
 import { parseDate } from '../values.ts';
 import { parseIssueStatus, parseReportType } from '../vocabulary.ts';
+import { IdIndex } from './id-index.ts';
 import type { Chunks } from './table.ts';
 
 export interface CadreActivity {
@@ -82,14 +83,14 @@ export interface ReportFoldOptions {
   /** Lines before the part, when known; else lines are counted from the part's first line. */
   lineBase?: number;
   /** Report ids of the parts before this one, with the line of each id's first report. */
-  priorIds?: Map<string, number>;
+  priorIds?: IdIndex;
 }
 
 /** A fold of reports.csv (or of a part of it): write its bytes to `reader`, then call `finish`. */
 export interface ReportFold {
   reader: CsvReader;
   /** The report ids met so far, with the line of the first report of each. */
-  ids: Map<string, number>;
+  ids: IdIndex;
   finish(): ReportPart;
 }
 
@@ -132,7 +133,7 @@ export function createReportFold(job: ReportJob, options: ReportFoldOptions = {}
   const prior = options.priorIds ?? null;
   const months = quarterMonths(quarter);
   const firstMonth = Number(quarter.start.slice(5, 7));
-  const ids = new Map<string, number>();
+  const ids = new IdIndex();
   const rowErrors = listedProblems();
   const rowWarnings = listedProblems();
   const fileErrors = listedProblems();
@@ -200,9 +201,10 @@ export function createReportFold(job: ReportJob, options: ReportFoldOptions = {}
     if (dateText === '') fail(problem(line, 'date', '', 'required-value'));
     if (typeText === '') fail(problem(line, 'type', '', 'required-value'));
     if (id !== '') {
-      const first = prior?.get(id) ?? ids.get(id);
-      if (first !== undefined) fail(problem(line, 'report_id', id, 'duplicate-id', { first }));
-      else ids.set(detach(id), line);
+      let first = prior ? prior.get(id) : -1;
+      if (first < 0) first = ids.get(id);
+      if (first >= 0) fail(problem(line, 'report_id', id, 'duplicate-id', { first }));
+      else ids.add(id, line);
     }
     const cadre = cadreId === '' ? -1 : cadres.find(cadreId);
     if (cadre < 0 && cadreId !== '' && known.cadres !== null) fail(problem(line, 'cadre_id', cadreId, 'unknown-cadre'));
