@@ -1,4 +1,5 @@
 import type { CadreLevel, Config, CoveragePair, Problem, UnitLevel } from './types.ts';
+import { foldDiacritics } from './text.ts';
 import { parseCadreLevel, parseUnitLevel } from './vocabulary.ts';
 
 /** The default mapping of the contract: province → commune, district → hamlet, commune → group. */
@@ -14,6 +15,7 @@ export const defaultConfig: Config = {
   tileAttribution: null,
   overdueDays: 30,
   publishNames: true,
+  topicFields: {},
 };
 
 const FILE = 'config.json';
@@ -23,7 +25,7 @@ const FILE = 'config.json';
  * unknown key and each wrong value is an error of its own, naming the key and the value.
  */
 export function parseConfig(text: string | null): { config: Config; problems: Problem[] } {
-  const config: Config = { ...defaultConfig, coverage: [...defaultConfig.coverage] };
+  const config: Config = { ...defaultConfig, coverage: [...defaultConfig.coverage], topicFields: {} };
   if (text === null) return { config, problems: [] };
   const problems: Problem[] = [];
   const fail = (column: string, value: unknown, code: string) =>
@@ -73,7 +75,24 @@ export function parseConfig(text: string | null): { config: Config; problems: Pr
     if (typeof obj.publishNames === 'boolean') config.publishNames = obj.publishNames;
     else fail('publishNames', obj.publishNames, 'config-boolean');
   }
+  if ('topicFields' in obj) {
+    const map = parseTopicFields(obj.topicFields);
+    if (map) config.topicFields = map;
+    else fail('topicFields', obj.topicFields, 'config-topic-fields');
+  }
   return { config, problems };
+}
+
+/** `{ "giao thông": "kinh tế", "an ninh": ["quốc phòng", "an ninh"] }`, folded for matching. */
+function parseTopicFields(value: unknown): Record<string, string[]> | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const map: Record<string, string[]> = {};
+  for (const [topic, fields] of Object.entries(value)) {
+    const list = typeof fields === 'string' ? [fields] : fields;
+    if (!Array.isArray(list) || list.length === 0 || !list.every((f) => typeof f === 'string' && f.trim() !== '')) return null;
+    map[foldDiacritics(topic.trim())] = list.map((f: string) => foldDiacritics(f.trim()));
+  }
+  return map;
 }
 
 /**

@@ -89,6 +89,10 @@ const validationMessages: Record<string, { vi: Describe; en: Describe }> = {
     en: () => 'basePath must be a path such as /tinh-uy/nam-co-so/ (no scheme, "..", "?" or "#").',
   },
   'config-whole-number': { vi: () => 'Giá trị này phải là số nguyên không âm.', en: () => 'This setting must be a whole number, 0 or more.' },
+  'config-topic-fields': {
+    vi: () => 'topicFields phải là đối tượng { "chủ đề": "lĩnh vực" } hoặc { "chủ đề": ["lĩnh vực", …] }.',
+    en: () => 'topicFields must be an object { "topic": "field" } or { "topic": ["field", …] }.',
+  },
   'config-boolean': { vi: () => 'Giá trị này phải là true hoặc false.', en: () => 'This setting must be true or false.' },
   'config-coverage': {
     vi: () => 'coverage phải là danh sách các cặp { "cadreLevel", "unitLevel" } với cấp hợp lệ, không trùng.',

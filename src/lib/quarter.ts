@@ -14,6 +14,11 @@ export function parseQuarter(id: string): Quarter | null {
   return { id, year, q, start: `${year}-${pad(firstMonth)}-01`, end: `${year}-${pad(lastMonth)}-${pad(lastDay)}` };
 }
 
+/** The quarter after `quarter` (2017-Q4 → 2018-Q1). */
+export function nextQuarter(quarter: Quarter): Quarter {
+  return parseQuarter(quarter.q === 4 ? `${quarter.year + 1}-Q1` : `${quarter.year}-Q${quarter.q + 1}`)!;
+}
+
 /** The quarter's three months as `YYYY-MM`. */
 export function quarterMonths(quarter: Quarter): string[] {
   const first = (quarter.q - 1) * 3 + 1;

@@ -88,6 +88,8 @@ export interface Config {
   overdueDays: number;
   /** false publishes cadres by position and id instead of by name. */
   publishNames: boolean;
+  /** Issue topic → the cadre fields it calls for, keys and values folded; empty: a topic matches the field of the same name. */
+  topicFields: Record<string, string[]>;
 }
 
 /** A quarter such as `2017-Q4`, with its first and last day. */

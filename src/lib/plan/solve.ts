@@ -71,9 +71,9 @@ export function compareScores(a: PlanScore, b: PlanScore): number {
  * Returns, per part, which of its edges the plan keeps or adds.
  */
 export function solvePlan(highs: Highs, components: PlanComponent[], maxChanges: number | null = null): boolean[][] {
-  const cols = { lower: [] as number[], upper: [] as number[], integer: [] as number[] };
+  const cols: Cols = { lower: [], upper: [], integer: [] };
   const objective: Record<keyof PlanScore, number[]> = { unattended: [], aboveCap: [], overloaded: [], idle: [], changes: [], misfit: [] };
-  const rows: { lower: number; upper: number; entries: [number, number][] }[] = [];
+  const rows: Row[] = [];
   const addCol = (lower: number, upper: number, integer: boolean, costs: Partial<Record<keyof PlanScore, number>>): number => {
     const index = cols.lower.length;
     cols.lower.push(lower);
@@ -109,6 +109,8 @@ export function solvePlan(highs: Highs, components: PlanComponent[], maxChanges:
       if (edges.length > 1) {
         const overloaded = addCol(0, 1, true, { overloaded: 1 });
         rows.push({ lower: -Infinity, upper: 1, entries: [...load, [overloaded, -(edges.length - 1)]] });
+        // Implied by the two rows above, but it tightens the relaxation a great deal.
+        if (part.cap > 1) rows.push({ lower: -Infinity, upper: 1, entries: [...load, [overloaded, -(part.cap - 1)], [above, -1]] });
       }
       const idle = addCol(0, 1, false, { idle: 1 });
       rows.push({ lower: 1, upper: Infinity, entries: [...load, [idle, 1]] });
@@ -116,6 +118,24 @@ export function solvePlan(highs: Highs, components: PlanComponent[], maxChanges:
   }
   if (maxChanges !== null) rows.push({ lower: -Infinity, upper: maxChanges - current, entries: budget });
 
+  const value = runModel(highs, rows, cols, (model) => {
+    model.passLinearObjectives(PRIORITIES.map((key, i) => ({
+      weight: 1,
+      offset: 0,
+      coefficients: objective[key],
+      absoluteTolerance: 0.5,
+      relativeTolerance: 0,
+      priority: PRIORITIES.length - i,
+    })));
+  });
+  return edgeCols.map((x) => x.map((col) => value[col]! > 0.5));
+}
+
+type Row = { lower: number; upper: number; entries: [number, number][] };
+type Cols = { lower: number[]; upper: number[]; integer: number[]; cost?: number[] };
+
+/** Passes the rows and columns to HiGHS, lets `prepare` set objectives, and returns the optimal column values. */
+function runModel(highs: Highs, rows: Row[], cols: Cols, prepare: (model: ReturnType<Highs['createModel']>) => void): Float64Array | number[] {
   const inf = highs.infinity;
   const starts = [0];
   const indices: number[] = [];
@@ -131,7 +151,7 @@ export function solvePlan(highs: Highs, components: PlanComponent[], maxChanges:
   const model = highs.createModel({
     numCols,
     numRows: rows.length,
-    colCost: new Float64Array(numCols),
+    colCost: cols.cost ?? new Float64Array(numCols),
     colLower: cols.lower,
     colUpper: cols.upper.map((u) => (u === Infinity ? inf : u)),
     rowLower: rows.map((r) => (r.lower === -Infinity ? -inf : r.lower)),
@@ -143,20 +163,53 @@ export function solvePlan(highs: Highs, components: PlanComponent[], maxChanges:
     // Every objective takes whole values, so a gap under one proves the optimum.
     // HiGHS blends the objectives unless told to rank them.
     model.options.set({ output_flag: false, blend_multi_objectives: false, mip_rel_gap: 0, mip_abs_gap: 0.5 });
-    model.passLinearObjectives(PRIORITIES.map((key, i) => ({
-      weight: 1,
-      offset: 0,
-      coefficients: objective[key],
-      absoluteTolerance: 0.5,
-      relativeTolerance: 0,
-      priority: PRIORITIES.length - i,
-    })));
+    prepare(model);
     model.run();
     const status = model.getModelStatus();
     if (status !== highs.constants.modelStatus.optimal) throw new Error(`HiGHS ended with model status ${status}`);
-    const value = model.getSolution().colValue;
-    return edgeCols.map((x) => x.map((col) => value[col]! > 0.5));
+    return model.getSolution().colValue;
   } finally {
     model.dispose();
   }
+}
+
+/**
+ * The optimum of a part where every cadre may follow every unit, with no limit on changes.
+ * There priorities 1–3 have known optima (see leastOverloaded in plan.ts): every unit followed,
+ * no cadre above the cap, exactly `overloaded` cadres on more than one unit, none idle. They
+ * become constraints, and one objective ranks changes before fit: a change weighs more than
+ * the worst fit of a whole plan. This model is far smaller and tighter than the general one.
+ */
+export function solveCompletePart(highs: Highs, part: PlanComponent, overloaded: number): boolean[] {
+  const n = part.cadres.length;
+  const maxFit = 2 * n * part.cap + 1;
+  const cols: Cols = { lower: [], upper: [], integer: [], cost: [] };
+  const byCadre = part.cadres.map(() => [] as [number, number][]);
+  const byUnit = part.units.map(() => [] as [number, number][]);
+  part.edges.forEach((e, k) => {
+    cols.lower.push(0);
+    cols.upper.push(1);
+    cols.integer.push(1);
+    cols.cost!.push((e.current ? -maxFit : maxFit) + e.fit);
+    byCadre[e.cadre]!.push([k, 1]);
+    byUnit[e.unit]!.push([k, 1]);
+  });
+  const rows: Row[] = byUnit.map((entries) => ({ lower: 1, upper: Infinity, entries }));
+  const many: [number, number][] = [];
+  for (const entries of byCadre) {
+    if (part.cap <= 1) {
+      rows.push({ lower: 1, upper: 1, entries });
+      continue;
+    }
+    const o = cols.lower.length;
+    cols.lower.push(0);
+    cols.upper.push(1);
+    cols.integer.push(1);
+    cols.cost!.push(0);
+    many.push([o, 1]);
+    rows.push({ lower: -Infinity, upper: 1, entries: [...entries, [o, -(part.cap - 1)]] }, { lower: 1, upper: Infinity, entries });
+  }
+  if (many.length > 0) rows.push({ lower: -Infinity, upper: overloaded, entries: many });
+  const value = runModel(highs, rows, cols, () => {});
+  return part.edges.map((_, k) => value[k]! > 0.5);
 }
