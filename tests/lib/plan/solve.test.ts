@@ -56,7 +56,7 @@ function solvedScore(parts: PlanComponent[], maxChanges: number | null): PlanSco
   return sum;
 }
 
-describe('solvePlan', () => {
+describe('solvePlan', { timeout: 120_000 }, () => {
   it('fixes one cadre on two communes by giving the second commune to the idle cadre: two changes', () => {
     // c0 follows u0 and u1, c1 follows nothing; both may follow either.
     const part: PlanComponent = {
