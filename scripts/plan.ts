@@ -1,11 +1,11 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
-import loadHighs from 'highs';
 import { formatDate, formatInteger } from '../src/lib/format.ts';
 import { loadData } from '../src/lib/load.ts';
 import { assignmentsCsv } from '../src/lib/plan/csv.ts';
 import { makePlan } from '../src/lib/plan/plan.ts';
 import { capacitySentence, changeReason, type PlanNames } from '../src/lib/plan/text.ts';
 import { parseCommandLine } from './lib/cli.ts';
+import { solverInWorkers } from './lib/plan-solver.ts';
 import { nodeSource, terminalProgress } from './lib/node-source.ts';
 import { userPath } from './lib/output.ts';
 import { problemLine } from './lib/report.ts';
@@ -34,7 +34,9 @@ if (loaded.findings.errors.length > 0) {
   process.exit(1);
 }
 const current = loaded.quarters.at(-1)!;
-const plan = makePlan(await loadHighs(), current, loaded.config, maxChanges);
+const solver = await solverInWorkers();
+const plan = await makePlan(solver, current, loaded.config, maxChanges);
+await solver.close();
 const unitById = current.hierarchy.byId;
 const cadreById = new Map(current.data.cadres.map((c) => [c.id, c]));
 const names: PlanNames = { unit: (id) => unitById.get(id)?.name ?? id, cadre: (id) => cadreById.get(id)?.name ?? id };

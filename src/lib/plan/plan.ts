@@ -1,4 +1,3 @@
-import type { Highs } from 'highs';
 import type { QuarterAnalysis } from '../analyse.ts';
 import { activeAssignments, isActive } from '../metrics/active.ts';
 import { type CoverageDetail, coverage } from '../metrics/coverage.ts';
@@ -6,7 +5,18 @@ import { pairAssignments } from '../metrics/pairs.ts';
 import { nextQuarter } from '../quarter.ts';
 import type { Assignment, Config, CoveragePair, Quarter } from '../types.ts';
 import { type PairInstance, type PlanPart, pairInstance, type UnreachableReason } from './instance.ts';
-import { scorePlan, solveCompletePart, solvePlan } from './solve.ts';
+import { type PlanComponent, scorePlan } from './solve.ts';
+
+/**
+ * What solves the parts of a plan: in this thread (tests), or spread over worker threads
+ * (the command line and the build). `overloaded` is the known least overloaded count of a part
+ * where every cadre may follow every unit, or null for the general model.
+ */
+export interface PlanSolver {
+  each(jobs: { part: PlanComponent; overloaded: number | null }[]): Promise<boolean[][]>;
+  /** The parts together, within one budget of changes. */
+  together(parts: PlanComponent[], maxChanges: number): Promise<boolean[][]>;
+}
 
 export interface PlanFigures {
   covered: number;
@@ -67,13 +77,14 @@ export interface Plan {
  * The best changes to the assignments in force for next quarter, for every level pair, in the
  * order of the priorities (see solve.ts). `maxChanges` limits the changes of each pair.
  */
-export function makePlan(highs: Highs, analysis: QuarterAnalysis, config: Config, maxChanges: number | null = null): Plan {
+export async function makePlan(solver: PlanSolver, analysis: QuarterAnalysis, config: Config, maxChanges: number | null = null): Promise<Plan> {
   const { data, hierarchy } = analysis;
   const next = nextQuarter(data.quarter);
   const base = data.assignments.filter((a) => isActive(a, next));
   const ctx = { units: data.units, cadres: data.cadres, hierarchy, base, issues: data.reports?.issues ?? [], quarter: data.quarter, config };
   const instances = config.coverage.map((pair) => pairInstance(pair, ctx));
-  const chosen = instances.map((inst) => choose(highs, inst, maxChanges));
+  const chosen: Awaited<ReturnType<typeof choose>>[] = [];
+  for (const inst of instances) chosen.push(await choose(solver, inst, maxChanges));
 
   const changes = instances.map((inst, p) => describeChanges(inst, chosen[p]!.edges, analysis));
   const rows = proposedRows(data.assignments, changes.flat(), data.quarter, next);
@@ -129,19 +140,22 @@ function alreadyBest(part: PlanPart): boolean {
   return s.unattended === 0 && s.aboveCap === 0 && s.overloaded === leastOverloaded(part.units.length, part.cadres.length) && s.idle === idleFloor;
 }
 
-function choose(highs: Highs, inst: PairInstance, maxChanges: number | null): { edges: boolean[][]; minimumOverloaded: number } {
-  const best = inst.parts.map((part) => {
-    if (alreadyBest(part)) return part.edges.map((e) => e.current);
-    if (part.complete && part.units.length > 0) return solveCompletePart(highs, part, leastOverloaded(part.units.length, part.cadres.length));
-    return solvePlan(highs, [part])[0]!;
-  });
+async function choose(solver: PlanSolver, inst: PairInstance, maxChanges: number | null): Promise<{ edges: boolean[][]; minimumOverloaded: number }> {
+  const pending = inst.parts.flatMap((part, i) => (alreadyBest(part) ? [] : [i]));
+  const solved = await solver.each(pending.map((i) => {
+    const part = inst.parts[i]!;
+    const overloaded = part.complete && part.units.length > 0 ? leastOverloaded(part.units.length, part.cadres.length) : null;
+    return { part: { cadres: part.cadres, units: part.units, edges: part.edges, cap: part.cap }, overloaded };
+  }));
+  const best = inst.parts.map((part) => part.edges.map((e) => e.current));
+  pending.forEach((i, k) => { best[i] = solved[k]!; });
   const minimumOverloaded = inst.parts.reduce((s, part, i) => s + scorePlan(part, best[i]!).overloaded, 0);
   if (maxChanges === null) return { edges: best, minimumOverloaded };
-  const moving = inst.parts.map((part, i) => scorePlan(part, best[i]!).changes).map((c, i) => (c > 0 ? i : -1)).filter((i) => i >= 0);
-  const total = moving.reduce((s, i) => s + scorePlan(inst.parts[i]!, best[i]!).changes, 0);
-  if (total <= maxChanges) return { edges: best, minimumOverloaded };
+  const changes = inst.parts.map((part, i) => scorePlan(part, best[i]!).changes);
+  if (changes.reduce((a, b) => a + b, 0) <= maxChanges) return { edges: best, minimumOverloaded };
   // The budget links the parts that would change: solve those together, leave the rest as they are.
-  const limited = solvePlan(highs, moving.map((i) => inst.parts[i]!), maxChanges);
+  const moving = pending.filter((i) => changes[i]! > 0);
+  const limited = await solver.together(moving.map((i) => inst.parts[i]!), maxChanges);
   const edges = inst.parts.map((part) => part.edges.map((e) => e.current));
   moving.forEach((i, k) => { edges[i] = limited[k]!; });
   return { edges, minimumOverloaded };

@@ -213,3 +213,12 @@ export function solveCompletePart(highs: Highs, part: PlanComponent, overloaded:
   const value = runModel(highs, rows, cols, () => {});
   return part.edges.map((_, k) => value[k]! > 0.5);
 }
+
+/** The plan's solver in this thread, one part after another. */
+export function solverInThread(highs: Highs) {
+  return {
+    each: async (jobs: { part: PlanComponent; overloaded: number | null }[]) =>
+      jobs.map(({ part, overloaded }) => (overloaded === null ? solvePlan(highs, [part])[0]! : solveCompletePart(highs, part, overloaded))),
+    together: async (parts: PlanComponent[], maxChanges: number) => solvePlan(highs, parts, maxChanges),
+  };
+}

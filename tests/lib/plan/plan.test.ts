@@ -1,23 +1,24 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import loadHighs, { type Highs } from 'highs';
+import loadHighs from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadData } from '../../../src/lib/load.ts';
 import { assignmentsCsv } from '../../../src/lib/plan/csv.ts';
 import { leastOverloaded, makePlan, type Plan } from '../../../src/lib/plan/plan.ts';
+import { solverInThread } from '../../../src/lib/plan/solve.ts';
 import { capacitySentence } from '../../../src/lib/plan/text.ts';
 import { memorySource } from '../../memory-source.ts';
 
 const TINY = 'tests/fixtures/tiny/exports/2017-Q4';
 const tiny = Object.fromEntries(readdirSync(TINY).map((f) => [`d/exports/2017-Q4/${f}`, readFileSync(join(TINY, f), 'utf8')]));
 
-let highs: Highs;
-beforeAll(async () => { highs = await loadHighs(); });
+let solver: ReturnType<typeof solverInThread>;
+beforeAll(async () => { solver = solverInThread(await loadHighs()); });
 
 async function planOf(files: Record<string, string>, maxChanges: number | null = null): Promise<Plan> {
   const loaded = await loadData('d', memorySource(files));
   expect(loaded.findings.errors).toEqual([]);
-  return makePlan(highs, loaded.quarters.at(-1)!, loaded.config, maxChanges);
+  return makePlan(solver, loaded.quarters.at(-1)!, loaded.config, maxChanges);
 }
 
 /** The figures `check` computes for next quarter when the plan's file is its assignments.csv. */
