@@ -130,6 +130,11 @@ function checkAgainstDuckdb(dir: string, runs: number) {
 const results: Record<string, unknown> = {};
 try {
   results.demoCheck = measure('data');
+  // The reassignment plan of the whole demo, every pair: load, solve on every core, print.
+  const plans = Array.from({ length: Number(values.runs) }, () => timed(['scripts/plan.ts', 'data', '--json']));
+  const planMs = plans.map((p) => p.ms).sort((a, b) => a - b);
+  results.demoPlan = { medianSeconds: Math.round(planMs[Math.floor(planMs.length / 2)]! / 100) / 10, peakMiB: Math.max(...plans.map((p) => p.peakMiB)),
+    changes: JSON.parse(plans[0]!.stdout).pairs.map((p: { changes: unknown[] }) => p.changes.length) };
   const big = await bigExport(Number(values.rows));
   results.bigReportsVsDuckdb = checkAgainstDuckdb(big, Number(values.runs));
   rmSync(big, { recursive: true, force: true });

@@ -1,10 +1,13 @@
-import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { normaliseBasePath } from '../src/lib/config.ts';
 import { loadData } from '../src/lib/load.ts';
+import { assignmentsCsv } from '../src/lib/plan/csv.ts';
+import { makePlan } from '../src/lib/plan/plan.ts';
 import { buildSiteModel } from '../src/lib/site/buildSiteModel.ts';
 import { readBoundaries } from './lib/boundaries.ts';
 import { parseCommandLine } from './lib/cli.ts';
+import { solverInWorkers } from './lib/plan-solver.ts';
 import { nodeSource, terminalProgress } from './lib/node-source.ts';
 import { lockOutput, makeWorkFolder, refusalMessage, refuseOutput, swapIn, sweepLeftovers, userPath } from './lib/output.ts';
 import { problemLine } from './lib/report.ts';
@@ -49,7 +52,11 @@ if (errors.length > 0) {
 }
 
 const base = cliBase ?? loaded.config.basePath;
+const solver = await solverInWorkers();
+const plan = await makePlan(solver, loaded.quarters.at(-1)!, loaded.config);
+await solver.close();
 const model = buildSiteModel({
+  plan,
   loaded,
   builtAt: process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : new Date().toISOString(),
   files: source.files.map((f) => ({ quarter: basename(dirname(f.path)), name: basename(f.path), bytes: f.bytes, sha256: f.sha256 })),
@@ -71,6 +78,8 @@ try {
   // Bundler notices about Astro's own internals mean nothing to the staff who publish: errors only.
   await build({ root: resolve(import.meta.dirname, '..'), outDir: staging, base, logLevel: 'error', vite: { logLevel: 'error' } });
   writeDataFiles(staging, model, boundaries.features);
+  mkdirSync(join(staging, 'plan'), { recursive: true });
+  writeFileSync(join(staging, 'plan', 'assignments.csv'), assignmentsCsv(plan.assignments));
   // The output may have changed during the build: check it again right before replacing it.
   const late = refuseOutput(outDir, { project: projectDir, data: dataDir });
   if (late) throw new Error(refusalMessage(late, lang));

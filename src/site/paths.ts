@@ -17,7 +17,11 @@ export const pagePath = {
   quality: () => 'quality/',
   about: () => 'about/',
   search: () => 'search/',
+  plan: (pairSlug: string) => `plan/${pairSlug}/`,
 };
+
+/** `province-commune`: the plan page of a level pair. */
+export const pairSlug = (pair: { cadreLevel: string; unitLevel: string }): string => `${pair.cadreLevel}-${pair.unitLevel}`;
 
 export const langPrefix = (lang: Lang): string => (lang === 'en' ? 'en/' : '');
 

@@ -1,8 +1,8 @@
 import type { Lang } from '../lib/types.ts';
 import { model } from './model.ts';
-import { langPrefix, pagePath } from './paths.ts';
+import { langPrefix, pagePath, pairSlug } from './paths.ts';
 
-export type PageKind = 'overview' | 'unit' | 'brief' | 'cadre' | 'region' | 'map' | 'unattended' | 'cadres' | 'silent' | 'issues' | 'history' | 'quality' | 'about' | 'search';
+export type PageKind = 'overview' | 'unit' | 'brief' | 'cadre' | 'region' | 'map' | 'unattended' | 'cadres' | 'silent' | 'issues' | 'history' | 'quality' | 'about' | 'search' | 'plan';
 
 export interface Route {
   lang: Lang;
@@ -26,6 +26,7 @@ export function allRoutes(): Route[] {
     }
     for (const cadre of Object.values(model.cadres)) if (cadre.hasPage) routes.push({ lang, kind: 'cadre', path: pagePath.cadre(cadre.id), id: cadre.id });
     for (const region of model.regions) routes.push({ lang, kind: 'region', path: pagePath.region(region.slug), id: region.id });
+    model.plan?.pairs.forEach((pair, i) => routes.push({ lang, kind: 'plan', path: pagePath.plan(pairSlug(pair)), id: String(i) }));
   }
   return routes;
 }

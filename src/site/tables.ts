@@ -3,7 +3,8 @@ import type { Lang } from '../lib/types.ts';
 import { strings } from './i18n.ts';
 import { pageUnitOf, pairLabel, placeTitle, unitPlace, unitTitle, unitTitleById } from './labels.ts';
 import { model } from './model.ts';
-import { href, pagePath } from './paths.ts';
+import { href, pagePath, pairSlug } from './paths.ts';
+import { changeReason } from '../lib/plan/text.ts';
 
 /** `code`: an id, sorted as text and kept on one line. */
 export type ColumnType = 'text' | 'code' | 'int' | 'rate' | 'ratio' | 'date' | 'delta';
@@ -173,6 +174,72 @@ export function unattendedTable(pair: number, lang: Lang, limit = Infinity): Tab
   };
 }
 
+/** A plan's figures for one pair: today's, and next quarter's once its changes are made. */
+export function planFiguresTable(pair: number, lang: Lang): TableData {
+  const t = strings[lang];
+  const p = model.plan!.pairs[pair]!;
+  const keys = ['covered', 'unattended', 'overloaded', 'idle', 'maxLoad'] as const;
+  return {
+    id: `plan-${pairSlug(p)}-figures`,
+    caption: `${t.plan.beforeAfter}: ${pairLabel(pair, lang)}`,
+    columns: [col('figure', t.plan.figure), col('before', t.plan.before, 'int'), col('after', t.plan.after, 'int')],
+    rows: keys.map((key) => ({ figure: key === 'maxLoad' ? t.plan.maxLoad : t[key], before: p.before[key], after: p.after[key] })),
+  };
+}
+
+/** A plan's changes for one pair, listed under their district or commune, with the reason in words. */
+export function planChangesTable(pair: number, lang: Lang): TableData {
+  const t = strings[lang];
+  const p = model.plan!.pairs[pair]!;
+  const names = { unit: (id: string) => unitTitleById(id, lang), cadre: (id: string) => model.cadres[id]?.displayName ?? id };
+  return {
+    id: `plan-${pairSlug(p)}-changes`,
+    caption: `${t.plan.changes}: ${pairLabel(pair, lang)}`,
+    columns: [col('area', t.plan.area), col('action', t.plan.action), col('cadre', t.cadre), col('cadreId', t.cadreId, 'code'), col('unit', t.unit), col('reason', t.plan.reason)],
+    rows: p.changes.map((c) => ({
+      area: unitCell(c.areaId, lang),
+      action: { text: c.action === 'add' ? t.plan.add : t.plan.end, status: c.action === 'add' ? 'covered' : 'unattended' },
+      cadre: cadreCell(c.cadreId, lang),
+      cadreId: c.cadreId,
+      unit: unitCell(c.unitId, lang),
+      reason: changeReason(c, names, lang),
+    })),
+  };
+}
+
+/** How many changes each district or commune gets, for a plan too long to read row by row. */
+export function planAreasTable(pair: number, lang: Lang): TableData {
+  const t = strings[lang];
+  const p = model.plan!.pairs[pair]!;
+  const byArea = new Map<string, { adds: number; ends: number }>();
+  for (const c of p.changes) {
+    const counts = byArea.get(c.areaId) ?? { adds: 0, ends: 0 };
+    counts[c.action === 'add' ? 'adds' : 'ends']++;
+    byArea.set(c.areaId, counts);
+  }
+  return {
+    id: `plan-${pairSlug(p)}-areas`,
+    caption: `${t.plan.byArea}: ${pairLabel(pair, lang)}`,
+    columns: [col('area', t.plan.area), col('adds', t.plan.adds, 'int'), col('ends', t.plan.ends, 'int')],
+    rows: [...byArea].map(([id, counts]) => ({ area: unitCell(id, lang), ...counts })),
+  };
+}
+
+/** Units of a pair that no cadre of its level may follow, and why. */
+export function planUnreachableTable(pair: number, lang: Lang): TableData {
+  const t = strings[lang];
+  const p = model.plan!.pairs[pair]!;
+  return {
+    id: `plan-${pairSlug(p)}-unreachable`,
+    caption: `${t.plan.unreachable}: ${pairLabel(pair, lang)}`,
+    columns: [col('unit', t.unit), col('reason', t.plan.reason)],
+    rows: p.unreachable.map((u) => ({
+      unit: unitCell(u.unitId, lang),
+      reason: u.reason.code === 'no-cadre-at-level' ? t.plan.noCadreAtLevel : t.plan.noCadreInArea(unitTitleById(u.reason.areaId, lang)),
+    })),
+  };
+}
+
 export function departmentsTable(lang: Lang): TableData {
   const t = strings[lang];
   return {
@@ -321,6 +388,7 @@ export function allTables(lang: Lang): TableData[] {
     cadresTable('idle', t.idle, model.idleIds, lang),
     cadresTable('silent', t.silentCadres, model.silentIds, lang),
     ...model.pairs.map((_, i) => unattendedTable(i, lang)),
+    ...(model.plan?.pairs.flatMap((_, i) => [planFiguresTable(i, lang), planChangesTable(i, lang), planAreasTable(i, lang), planUnreachableTable(i, lang)]) ?? []),
   ];
   for (const unit of Object.values(model.units)) {
     if (!unit.hasPage) continue;

@@ -30,6 +30,7 @@ const PAGES: [string, (out: string) => string][] = [
   ['search', () => 'search/?q=phuoc'],
   ['brief', () => `brief/${first('district')}/`],
   ['English commune', () => `en/unit/${first('commune')}/`],
+  ['plan', () => 'plan/province-commune/'],
 ];
 
 /** A focused element as the keyboard user sees it. */

@@ -137,6 +137,31 @@ describe('the demo site, served under a sub-path', () => {
     await page.close();
   });
 
+  it('leads from the overview’s unattended communes to the plan, and offers the proposed file', async () => {
+    const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
+    await page.goto(site.url);
+    await page.locator('[data-pair="0"] .card-link a').click();
+    expect(page.url()).toBe(`${site.url}plan/province-commune/`);
+    expect(await page.locator('[data-capacity]').textContent()).toBe('164 xã và 139 cán bộ tỉnh: ít nhất 25 cán bộ phải theo dõi hai xã; thêm 25 cán bộ thì mỗi người chỉ cần theo dõi một xã.');
+    expect(await page.locator('[role="note"]').textContent()).toContain('đề xuất, chưa phải quyết định');
+    const figures = await page.locator('table').first().locator('tbody tr').allTextContents();
+    expect(figures[1]).toMatch(/Chưa có người theo dõi\s*14\s*0/);
+    const fileHref = await page.locator('[data-plan-file]').getAttribute('href');
+    const file = await page.request.get(new URL(fileHref!, page.url()).href);
+    expect(file.status()).toBe(200);
+    const rows = (await file.text()).split('\n');
+    expect(rows[0]).toBe('cadre_id,unit_id,role,start_date,end_date');
+    expect(rows.filter((r) => r.endsWith(',2018-01-01,')).length).toBeGreaterThan(0);
+    for (const link of await page.locator('.table-tools a').all()) {
+      expect((await page.request.get(new URL((await link.getAttribute('href'))!, page.url()).href)).status()).toBe(200);
+    }
+    await page.screenshot({ path: `${SHOTS}/plan.png`, fullPage: true });
+    await page.goto(`${site.url}en/plan/commune-group/`);
+    expect(await page.locator('h1').textContent()).toContain('Reassignment plan');
+    expect(watch).toEqual({ errors: [], foreign: [], failed: [] });
+    await page.close();
+  });
+
   it('finds a commune typed without diacritics', async () => {
     const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
     const commune = communes.find((cells) => foldDiacritics(cells[1]!) !== cells[1]!.toLowerCase())!;

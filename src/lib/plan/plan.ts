@@ -36,6 +36,8 @@ export interface ChangeWhy {
   otherCadres: string[];
   /** Units the cadre follows near this one (same parent, region or working group). */
   nearUnits: string[];
+  /** The units this cadre leaves (for an add) or takes (for an end) in the same plan: a move. */
+  movedWith: string[];
   field: string | null;
   /** Of the unit's issues this quarter, how many the cadre's field answers. */
   fieldMatched: number;
@@ -46,6 +48,8 @@ export interface PlanChange {
   action: 'add' | 'end';
   cadreId: string;
   unitId: string;
+  /** The district (for a commune) or commune (below it) the change is listed under. */
+  areaId: string;
   why: ChangeWhy;
 }
 
@@ -177,6 +181,7 @@ function describeChanges(inst: PairInstance, chosen: boolean[][], analysis: Quar
       if (!map.has(e.unit)) map.set(e.unit, []);
       map.get(e.unit)!.push(e.cadre);
     });
+    const changedUnits = (cadre: number, add: boolean) => part.edges.flatMap((e, k) => (e.cadre === cadre && picked[k] !== e.current && picked[k] === add ? [part.units[e.unit]!] : []));
     const followedBefore = part.cadres.map(() => [] as number[]);
     for (const e of part.edges) if (e.current) followedBefore[e.cadre]!.push(e.unit);
     part.edges.forEach((e, k) => {
@@ -191,12 +196,14 @@ function describeChanges(inst: PairInstance, chosen: boolean[][], analysis: Quar
         action,
         cadreId: part.cadres[e.cadre]!,
         unitId,
+        areaId: listedUnder(unitId, analysis),
         why: {
           unitWasUnattended: !coveredBefore[e.unit],
           cadreWasIdle: loadBefore[e.cadre] === 0,
           cadreLoadBefore: loadBefore[e.cadre]!,
           otherCadres: others.map((i) => part.cadres[i]!),
           nearUnits: near,
+          movedWith: changedUnits(e.cadre, action === 'end'),
           field: cadreById.get(part.cadres[e.cadre]!)?.field ?? null,
           fieldMatched: part.fieldMatch[k]!.matched,
           unitIssues: part.fieldMatch[k]!.issues,
@@ -204,7 +211,14 @@ function describeChanges(inst: PairInstance, chosen: boolean[][], analysis: Quar
       });
     });
   });
-  return changes.sort((a, b) => (a.unitId < b.unitId ? -1 : a.unitId > b.unitId ? 1 : a.action < b.action ? -1 : a.action > b.action ? 1 : 0));
+  const key = (c: PlanChange) => `${c.areaId}\t${c.unitId}\t${c.action === 'end' ? 0 : 1}\t${c.cadreId}`;
+  return changes.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+function listedUnder(unitId: string, analysis: QuarterAnalysis): string {
+  const { byId, ancestors, roots } = analysis.hierarchy;
+  const wanted = byId.get(unitId)?.level === 'commune' ? 'district' : 'commune';
+  return ancestors(unitId).find((u) => u.level === wanted)?.id ?? byId.get(unitId)?.parentId ?? roots[0]!.id;
 }
 
 function sameNeighbourhood(a: string, b: string, analysis: QuarterAnalysis): boolean {

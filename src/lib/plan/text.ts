@@ -60,6 +60,7 @@ export function changeReason(change: PlanChange, names: PlanNames, lang: Lang): 
     if (w.unitWasUnattended) parts.push(vi ? `${unit} chưa có ai theo dõi` : `nobody follows ${unit}`);
     else if (w.otherCadres.length > 0) parts.push(vi ? `nhận lại từ ${list(w.otherCadres, names.cadre)}` : `taken over from ${list(w.otherCadres, names.cadre)}`);
     if (w.cadreWasIdle) parts.push(vi ? 'cán bộ đang chưa được phân công' : 'the cadre follows no unit yet');
+    if (w.movedWith.length > 0) parts.push(vi ? `chuyển từ ${list(w.movedWith, names.unit)} sang` : `moves here from ${list(w.movedWith, names.unit)}`);
     if (w.nearUnits.length > 0) parts.push(vi ? `gần ${list(w.nearUnits, names.unit)} mà cán bộ đang theo dõi` : `near ${list(w.nearUnits, names.unit)}, which the cadre follows`);
     if (w.field && w.fieldMatched > 0) {
       parts.push(vi
@@ -67,7 +68,8 @@ export function changeReason(change: PlanChange, names: PlanNames, lang: Lang): 
         : `field ${w.field}, like ${w.fieldMatched} of ${unit}'s ${w.unitIssues} issues`);
     }
   } else {
-    parts.push(vi ? `cán bộ đang theo dõi ${w.cadreLoadBefore} nơi` : `the cadre follows ${w.cadreLoadBefore} units`);
+    parts.push(vi ? `cán bộ đang theo dõi ${w.cadreLoadBefore} nơi` : `the cadre follows ${w.cadreLoadBefore} ${w.cadreLoadBefore === 1 ? 'unit' : 'units'}`);
+    if (w.movedWith.length > 0) parts.push(vi ? `chuyển sang ${list(w.movedWith, names.unit)}` : `moves to ${list(w.movedWith, names.unit)}`);
     if (w.otherCadres.length > 0) parts.push(vi ? `${list(w.otherCadres, names.cadre)} nhận theo dõi` : `${list(w.otherCadres, names.cadre)} takes it over`);
     else if (!w.unitWasUnattended) parts.push(vi ? `${unit} vẫn có người khác theo dõi` : `${unit} keeps another cadre`);
   }

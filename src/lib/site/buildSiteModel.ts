@@ -1,3 +1,4 @@
+import type { Plan } from '../plan/plan.ts';
 import type { QuarterAnalysis } from '../analyse.ts';
 import type { LoadedData } from '../load.ts';
 import { ancestorAtLevel, chooseMapLevel, hasLocation } from '../map-payload.ts';
@@ -20,6 +21,8 @@ export interface SiteModelInput {
   files: { quarter: string; name: string; bytes: number; sha256: string }[];
   /** Ids of the units that have a boundary feature. */
   boundaryIds: Set<string>;
+  /** The reassignment plan for next quarter, when one was made. */
+  plan?: Plan;
 }
 
 const PAGE_LEVELS = new Set<UnitLevel>(['province', 'district', 'commune', 'hamlet']);
@@ -27,7 +30,7 @@ const PAGE_LEVELS = new Set<UnitLevel>(['province', 'district', 'commune', 'haml
 const BRIEF_LEVELS = new Set<UnitLevel>(['district', 'commune']);
 
 /** Turns the analysed quarters into the one JSON document the pages render. */
-export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteModelInput): SiteModel {
+export function buildSiteModel({ loaded, builtAt, files, boundaryIds, plan }: SiteModelInput): SiteModel {
   const { config, quarters } = loaded;
   const current = quarters.at(-1)!;
   const previous = quarters.at(-2) ?? null;
@@ -205,6 +208,7 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
       missingBoundary: mapUnits.filter((u) => !boundaryIds.has(u.id)).map((u) => u.id),
     },
     warnings,
+    plan: plan ? { quarter: plan.quarter, effectiveFrom: plan.effectiveFrom, maxChanges: plan.maxChanges, pairs: plan.pairs } : null,
   };
 }
 

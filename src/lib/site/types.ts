@@ -1,3 +1,4 @@
+import type { Plan } from '../plan/plan.ts';
 import type { QuarterFigures } from '../analyse.ts';
 import type { AreaFigures } from '../metrics/areaRollup.ts';
 import type { MapDrawing } from '../map-payload.ts';
@@ -153,4 +154,6 @@ export interface SiteModel {
    */
   map: { level: UnitLevel; drawn: UnitLevel | null; drawing: MapDrawing; missingBoundary: string[] } | null;
   warnings: ProblemEntry[];
+  /** The proposed reassignment for next quarter (see src/lib/plan), null when none was made. */
+  plan: Omit<Plan, 'assignments'> | null;
 }
