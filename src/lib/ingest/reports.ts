@@ -51,19 +51,13 @@ export interface ListedProblems {
  * A stretch of reports.csv folded on its own: the summary of its rows and its problems, which
  * `mergeReportParts` adds up in file order. Maps keep the order in which keys were first met.
  */
-export interface ReportPart {
+export interface ReportPart extends ReportSummary {
   /** Lines before the part as the part numbered them: 0 when it counted from its own first line. */
   lineBase: number;
   /** Physical lines the part spans. */
   lines: number;
   /** Reading stopped in this part (a bad byte, a quote never closed): nothing after it counts. */
   stopped: boolean;
-  rows: number;
-  inQuarter: number;
-  byCadre: Map<string, CadreActivity>;
-  meetingMonths: Set<string>;
-  byTypeMonth: Map<string, number>;
-  issues: Issue[];
   /** Problems of rows, in row order. */
   rowErrors: ListedProblems;
   rowWarnings: ListedProblems;
