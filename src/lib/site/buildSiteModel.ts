@@ -232,5 +232,6 @@ function pushTo(map: Map<string, string[]>, key: string, value: string): void {
 }
 
 export function slugify(name: string): string {
-  return foldDiacritics(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'vung';
+  // Cut so that a region named at length still makes a file name the system accepts.
+  return foldDiacritics(name).replace(/[^a-z0-9]+/g, '-').slice(0, 80).replace(/^-|-$/g, '') || 'vung';
 }
