@@ -52,6 +52,10 @@ const validationMessages: Record<string, { vi: Describe; en: Describe }> = {
     vi: (p) => `Cán bộ cấp ${levelVi(p, 'cadreLevel')} theo dõi đơn vị cấp ${levelVi(p, 'unitLevel')}: không thuộc cặp nào trong cấu hình, không được tính.`,
     en: (p) => `A ${param(p, 'cadreLevel')} cadre follows a ${param(p, 'unitLevel')} unit: no pair of the mapping, not counted.`,
   },
+  'home-level': {
+    vi: (p) => `Cán bộ cấp ${levelVi(p, 'cadreLevel')} có đơn vị công tác cấp ${levelVi(p, 'unitLevel')}: đơn vị công tác phải cùng cấp với cán bộ.`,
+    en: (p) => `A ${param(p, 'cadreLevel')} cadre whose home unit is a ${param(p, 'unitLevel')}: the home unit should be of the cadre's own level.`,
+  },
   'duplicate-assignment': {
     vi: (p) => `Phân công lặp lại (như dòng ${param(p, 'first')}).`,
     en: (p) => `Repeated assignment (as on line ${param(p, 'first')}).`,

@@ -26,3 +26,14 @@ describe('an answer dated before its issue', () => {
     expect(q.areas.get('10002')!.issues).toEqual({ raised: 2, responded: 1, medianDaysToResponse: null, overdue: 0 });
   });
 });
+
+describe('a cadre whose home unit is of another level', () => {
+  it('is a warning naming the line, the column and the unit', async () => {
+    const loaded = await load('cadres.csv', 'P1,Nguyễn Văn Một,province,83', 'P1,Nguyễn Văn Một,province,10001-01');
+    expect(loaded.findings.errors).toEqual([]);
+    expect(loaded.findings.warnings).toContainEqual(expect.objectContaining({
+      file: 'cadres.csv', line: 2, column: 'home_unit_id', value: '10001-01', code: 'home-level', params: { cadreLevel: 'province', unitLevel: 'hamlet' },
+    }));
+    expect(loaded.findings.warnings.filter((w) => w.code === 'home-level')).toHaveLength(1);
+  });
+});
