@@ -1,5 +1,5 @@
 import type { CadreLevel, Config, CoveragePair, Problem, UnitLevel } from './types.ts';
-import { foldDiacritics } from './text.ts';
+import { foldDiacritics, hasControlCharacter } from './text.ts';
 import { parseCadreLevel, parseUnitLevel } from './vocabulary.ts';
 
 /** The default mapping of the contract: province → commune, district → hamlet, commune → group. */
@@ -49,7 +49,7 @@ export function parseConfig(text: string | null): { config: Config; problems: Pr
     else fail('coverage', obj.coverage, 'config-coverage');
   }
   if ('title' in obj) {
-    if (typeof obj.title === 'string' && obj.title.trim() !== '') config.title = obj.title.trim();
+    if (typeof obj.title === 'string' && obj.title.trim() !== '' && !hasControlCharacter(obj.title)) config.title = obj.title.trim();
     else fail('title', obj.title, 'config-text');
   }
   if ('basePath' in obj) {
@@ -63,7 +63,7 @@ export function parseConfig(text: string | null): { config: Config; problems: Pr
     else fail('tileUrl', obj.tileUrl, 'config-url');
   }
   if ('tileAttribution' in obj) {
-    if (obj.tileAttribution === null || typeof obj.tileAttribution === 'string') config.tileAttribution = obj.tileAttribution || null;
+    if (obj.tileAttribution === null || (typeof obj.tileAttribution === 'string' && !hasControlCharacter(obj.tileAttribution))) config.tileAttribution = obj.tileAttribution || null;
     else fail('tileAttribution', obj.tileAttribution, 'config-text');
   }
   if ('overdueDays' in obj) {

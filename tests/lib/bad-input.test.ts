@@ -8,9 +8,11 @@ import { memorySource } from '../memory-source.ts';
 const dir = 'tests/fixtures/tiny/exports/2017-Q4';
 const tiny = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 
-function load(file: string, from: string, to: string) {
+/** The fixture with `from` replaced by `to` in `file`, that file saved as UTF-16LE with a BOM when `utf16`. */
+function load(file: string, from: string, to: string, utf16 = false) {
   if (!tiny[file]!.includes(from)) throw new Error(`fixture ${file} has no "${from}"`);
-  const files = Object.fromEntries(Object.entries(tiny).map(([name, text]) => [`data/exports/2017-Q4/${name}`, name === file ? text.replace(from, to) : text]));
+  const encode = (text: string) => (utf16 ? new Uint8Array(Buffer.from(`\uFEFF${text}`, 'utf16le')) : text);
+  const files = Object.fromEntries(Object.entries(tiny).map(([name, text]) => [`data/exports/2017-Q4/${name}`, name === file ? encode(text.replace(from, to)) : text]));
   return loadData('data', memorySource(files));
 }
 
@@ -35,5 +37,25 @@ describe('a cadre whose home unit is of another level', () => {
       file: 'cadres.csv', line: 2, column: 'home_unit_id', value: '10001-01', code: 'home-level', params: { cadreLevel: 'province', unitLevel: 'hamlet' },
     }));
     expect(loaded.findings.warnings.filter((w) => w.code === 'home-level')).toHaveLength(1);
+  });
+});
+
+describe('a control character in a cell', () => {
+  // A NUL in a UTF-8 file is already refused by the decoder (as UTF-16 without its mark); in UTF-16 it is a character.
+  it.each([
+    ['units.csv', '10001,Xã A1,', '10001,Xã\u0000A1,', true, 5, 'name', 'Xã[U+0000]A1'],
+    ['cadres.csv', 'P2,Trần Thị Hai,', 'P2,Trần Thị\u0007 Hai,', false, 3, 'name', 'Trần Thị[U+0007] Hai'],
+    ['assignments.csv', 'P3,10003,lead', 'P3,10003,lead\u001b', false, 5, 'role', 'lead[U+001B]'],
+    ['reports.csv', 'Rác thải', 'Rác\u0000thải', true, 9, 'summary', 'Rác[U+0000]thải'],
+    ['reports.csv', 'Sở A,2017-10-20', 'Sở\u0085A,2017-10-20', false, 8, 'referred_to', 'Sở[U+0085]A'],
+  ] as const)('in %s is an error naming line, column and the character', async (file, from, to, utf16, line, column, value) => {
+    const loaded = await load(file, from, to, utf16);
+    expect(loaded.findings.errors).toContainEqual(expect.objectContaining({ file, line, column, value, code: 'control-character' }));
+    expect(loaded.quarters).toEqual([]);
+  });
+
+  it('leaves tabs and line breaks inside quoted cells alone', async () => {
+    const loaded = await load('reports.csv', '"Đường liên ấp hư hỏng, cần sửa"', '"Đường liên ấp\thư hỏng,\ncần sửa"');
+    expect(loaded.findings.errors).toEqual([]);
   });
 });

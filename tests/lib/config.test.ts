@@ -20,6 +20,10 @@ describe('parseConfig(text)', () => {
     const { problems } = parseConfig('{ "overdueDays": "thirty", "coverage": [ { "cadreLevel": "hamlet", "unitLevel": "group" } ] }');
     expect(problems.map((p) => p.column).sort()).toEqual(['coverage', 'overdueDays']);
   });
+  it('refuses a title or an attribution holding a control character', () => {
+    const { problems } = parseConfig(JSON.stringify({ title: 'Nắm\u0000cơ sở', tileAttribution: '\u0007' }));
+    expect(problems.map((p) => [p.column, p.code])).toEqual([['title', 'config-text'], ['tileAttribution', 'config-text']]);
+  });
   it('reports text that is not JSON', () => {
     expect(parseConfig('{ coverage: ').problems[0]).toMatchObject({ file: 'config.json', code: 'config-json' });
   });

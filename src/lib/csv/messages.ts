@@ -38,6 +38,10 @@ export const csvMessages: Record<string, Message> = {
     en: () =>
       'A double quote (") inside a quoted cell is not doubled (""): the cell may be read wrongly.',
   },
+  'control-character': {
+    vi: () => 'Ô chứa ký tự điều khiển (như NUL), thường do lỗi khi xuất dữ liệu: hãy xoá ký tự đó (vị trí ghi là [U+…]).',
+    en: () => 'The cell holds a control character (such as NUL), usually a fault of the export: remove it (shown as [U+…]).',
+  },
   'record-too-long': {
     vi: (p) => `Dòng dài hơn ${p.params?.limit} ký tự, không đọc được. Kiểm tra dấu xuống dòng của tệp.`,
     en: (p) => `The row is longer than ${p.params?.limit} characters and cannot be read. Check the file's line breaks.`,
