@@ -59,3 +59,13 @@ describe('a control character in a cell', () => {
     expect(loaded.findings.errors).toEqual([]);
   });
 });
+
+describe('a long text pasted into one quoted cell', () => {
+  it('is read whole (5 MB, line breaks inside), not reported as an unterminated quote', async () => {
+    const long = `${'Rác thải sinh hoạt chưa được thu gom, '.repeat(10_000)}\n`.repeat(13);
+    expect(Buffer.byteLength(long)).toBeGreaterThan(5_000_000);
+    const loaded = await load('reports.csv', '"Đường liên ấp hư hỏng, cần sửa"', `"${long}"`);
+    expect(loaded.findings.errors).toEqual([]);
+    expect(loaded.quarters[0]!.data.reports!.issues.find((i) => i.reportId === 'R7')!.summary).toBe(long.trim());
+  });
+});
