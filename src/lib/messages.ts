@@ -102,6 +102,26 @@ const validationMessages: Record<string, { vi: Describe; en: Describe }> = {
     vi: () => 'coverage phải là danh sách các cặp { "cadreLevel", "unitLevel" } với cấp hợp lệ, không trùng.',
     en: () => 'coverage must be a list of distinct { "cadreLevel", "unitLevel" } pairs with known levels.',
   },
+  'boundary-json': {
+    vi: () => 'Tệp ranh giới không phải JSON hợp lệ: lỗi ở dòng và cột ghi trên (giá trị là đoạn văn bản tại đó).',
+    en: () => 'The boundary file is not valid JSON: the mistake is at the line and column given (the value is the text there).',
+  },
+  'bad-topology': {
+    vi: (p) => ({
+      objects: 'Tệp TopoJSON phải có "objects" là một đối tượng { tên: hình }.',
+      arcs: 'Tệp TopoJSON phải có "arcs" là danh sách các đường, mỗi đường là danh sách điểm [x, y].',
+      transform: '"transform" của TopoJSON phải có "scale" và "translate", mỗi cái là [x, y].',
+      type: 'Kiểu hình không hợp lệ: dùng Polygon, MultiPolygon, LineString, MultiLineString, Point, MultiPoint hoặc GeometryCollection.',
+      'arc-index': `Hình này tham chiếu đến đường không có: tệp chỉ có ${param(p, 'arcs')} đường (arcs).`,
+    })[param(p, 'reason')] ?? 'Tệp TopoJSON không hợp lệ.',
+    en: (p) => ({
+      objects: 'A TopoJSON file must have "objects", an object { name: geometry }.',
+      arcs: 'A TopoJSON file must have "arcs", a list of lines, each a list of [x, y] points.',
+      transform: 'A TopoJSON "transform" must have "scale" and "translate", each [x, y].',
+      type: 'Unknown geometry type: use Polygon, MultiPolygon, LineString, MultiLineString, Point, MultiPoint or GeometryCollection.',
+      'arc-index': `This geometry refers to an arc that does not exist: the file has ${param(p, 'arcs')} arcs.`,
+    })[param(p, 'reason')] ?? 'Invalid TopoJSON file.',
+  },
   'bad-boundary': { vi: (p) => `Không đọc được tệp ranh giới: ${param(p, 'detail')}`, en: (p) => `Unreadable boundary file: ${param(p, 'detail')}` },
 };
 
