@@ -5,6 +5,7 @@ import { loadData } from '../src/lib/load.ts';
 import { buildSiteModel } from '../src/lib/site/buildSiteModel.ts';
 import { readBoundaries } from './lib/boundaries.ts';
 import { parseCommandLine } from './lib/cli.ts';
+import { precompress } from './lib/compress.ts';
 import { nodeSource, terminalProgress } from './lib/node-source.ts';
 import { lockOutput, makeWorkFolder, refusalMessage, refuseOutput, swapIn, sweepLeftovers, userPath } from './lib/output.ts';
 import { problemLine } from './lib/report.ts';
@@ -71,6 +72,8 @@ try {
   // Bundler notices about Astro's own internals mean nothing to the staff who publish: errors only.
   await build({ root: resolve(import.meta.dirname, '..'), outDir: staging, base, logLevel: 'error', vite: { logLevel: 'error' } });
   writeDataFiles(staging, model, boundaries.features);
+  if (process.stderr.isTTY) process.stderr.write(lang === 'vi' ? 'Đang nén sẵn các tệp (.br, .gz)…\n' : 'Precompressing the files (.br, .gz)…\n');
+  await precompress(staging);
   // The output may have changed during the build: check it again right before replacing it.
   const late = refuseOutput(outDir, { project: projectDir, data: dataDir });
   if (late) throw new Error(refusalMessage(late, lang));
