@@ -88,6 +88,10 @@ const validationMessages: Record<string, { vi: Describe; en: Describe }> = {
     vi: () => 'Phải là địa chỉ http(s)://… hoặc đường dẫn trên cùng máy chủ.',
     en: () => 'This must be an http(s):// address or a path on the same host.',
   },
+  'config-site-url': {
+    vi: () => 'siteUrl phải là giao thức và tên máy chủ, như https://tinhuy.example.vn (đường dẫn con ghi ở basePath).',
+    en: () => 'siteUrl must be a scheme and host, such as https://tinhuy.example.vn (a sub-path goes in basePath).',
+  },
   'config-base-path': {
     vi: () => 'basePath phải là đường dẫn như /tinh-uy/nam-co-so/ (không có giao thức, "..", "?" hay "#").',
     en: () => 'basePath must be a path such as /tinh-uy/nam-co-so/ (no scheme, "..", "?" or "#").',

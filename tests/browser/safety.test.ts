@@ -25,6 +25,8 @@ function hostileData(root: string): string {
     .concat(ODD_IDS.map(([id, name]) => `${id},${name},hamlet,10003,ấp,,,,\n`).join('')));
   edit('cadres.csv', (s) => s.replace('P1,Nguyễn Văn Một', `P1,"${IMG_NAME.replace(/"/g, '""')}"`));
   edit('reports.csv', (s) => s.replace('"Đường liên ấp hư hỏng, cần sửa"', `"${FORMULA.replace(/"/g, '""')}"`));
+  // A known host: the language alternates become absolute.
+  writeFileSync(join(data, 'config.json'), JSON.stringify({ siteUrl: 'https://tinhuy.example.vn' }));
   return data;
 }
 
@@ -75,6 +77,13 @@ describe('a published site with hostile text in its data', () => {
       await page.getByRole('link', { name, exact: true }).first().click();
       await expect.poll(() => page.locator('h1').textContent()).toContain(name);
     }
+  });
+
+  it('names both language versions by absolute URL when config.json gives siteUrl', async () => {
+    const html = readFileSync(join(out, 'unit/10001/index.html'), 'utf8');
+    expect(html).toContain('<link rel="alternate" hreflang="vi" href="https://tinhuy.example.vn/x/unit/10001/">');
+    expect(html).toContain('<link rel="alternate" hreflang="en" href="https://tinhuy.example.vn/x/en/unit/10001/">');
+    expect(html).toContain('<link rel="alternate" hreflang="x-default" href="https://tinhuy.example.vn/x/unit/10001/">');
   });
 
   it('neutralises a formula in a CSV download and writes a BOM for Excel', async () => {

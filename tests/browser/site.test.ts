@@ -192,6 +192,24 @@ describe('the demo site, served under a sub-path', () => {
     await page.close();
   });
 
+  it('loads Leaflet only on pages that draw a map, and describes every page', async () => {
+    const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    const leaflet = () => requested.filter((p) => /\/_astro\/map\.[^/]+\.js$/.test(p));
+    for (const path of ['cadres/', 'issues/', 'search/', 'en/about/']) await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
+    expect(leaflet()).toEqual([]);
+    await page.goto(site.url);
+    await page.locator('[data-map-ready="true"]').waitFor({ state: 'attached' });
+    expect(leaflet()).toHaveLength(1);
+    // No siteUrl in the demo's config.json: the alternates are root-relative, under the base.
+    expect(await page.locator('link[rel="alternate"][hreflang="en"]').getAttribute('href')).toBe(`${BASE}en/`);
+    expect(await page.locator('link[rel="alternate"][hreflang="x-default"]').getAttribute('href')).toBe(BASE);
+    expect(await page.locator('meta[name="description"]').getAttribute('content')).toMatch(/^Tổng quan · .+2017-Q4\.$/);
+    expect(watch).toEqual({ errors: [], foreign: [], failed: [] });
+    await page.close();
+  });
+
   it('prints the brief of every district on one A4 page', async () => {
     const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
     const districts = units.filter((cells) => cells[2] === 'district');

@@ -175,6 +175,7 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
     title: config.title,
     publishNames: config.publishNames,
     tileUrl: config.tileUrl,
+    siteUrl: config.siteUrl,
     tileAttribution: config.tileAttribution,
     overdueDays: config.overdueDays,
     quarter: { id: quarter.id, start: quarter.start, end: quarter.end },
