@@ -8,10 +8,11 @@ import { memorySource } from '../memory-source.ts';
 const dir = 'tests/fixtures/tiny/exports/2017-Q4';
 const tiny = Object.fromEntries(readdirSync(dir).map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
 
-/** The fixture with `from` replaced by `to` in `file`, that file saved as UTF-16LE with a BOM when `utf16`. */
-function load(file: string, from: string, to: string, utf16 = false) {
+type Saved = 'utf8' | 'utf8-bom' | 'utf16';
+/** The fixture with `from` replaced by `to` in `file`, that file saved as told. */
+function load(file: string, from: string, to: string, saved: Saved = 'utf8') {
   if (!tiny[file]!.includes(from)) throw new Error(`fixture ${file} has no "${from}"`);
-  const encode = (text: string) => (utf16 ? new Uint8Array(Buffer.from(`\uFEFF${text}`, 'utf16le')) : text);
+  const encode = (text: string) => (saved === 'utf8' ? text : new Uint8Array(Buffer.from(`\uFEFF${text}`, saved === 'utf16' ? 'utf16le' : 'utf8')));
   const files = Object.fromEntries(Object.entries(tiny).map(([name, text]) => [`data/exports/2017-Q4/${name}`, name === file ? encode(text.replace(from, to)) : text]));
   return loadData('data', memorySource(files));
 }
@@ -41,15 +42,17 @@ describe('a cadre whose home unit is of another level', () => {
 });
 
 describe('a control character in a cell', () => {
-  // A NUL in a UTF-8 file is already refused by the decoder (as UTF-16 without its mark); in UTF-16 it is a character.
+  // A NUL in a UTF-8 file without a BOM is refused by the decoder already (as UTF-16 without its
+  // mark); with a BOM, or in UTF-16, it is a character like any other.
   it.each([
-    ['units.csv', '10001,Xã A1,', '10001,Xã\u0000A1,', true, 5, 'name', 'Xã[U+0000]A1'],
-    ['cadres.csv', 'P2,Trần Thị Hai,', 'P2,Trần Thị\u0007 Hai,', false, 3, 'name', 'Trần Thị[U+0007] Hai'],
-    ['assignments.csv', 'P3,10003,lead', 'P3,10003,lead\u001b', false, 5, 'role', 'lead[U+001B]'],
-    ['reports.csv', 'Rác thải', 'Rác\u0000thải', true, 9, 'summary', 'Rác[U+0000]thải'],
-    ['reports.csv', 'Sở A,2017-10-20', 'Sở\u0085A,2017-10-20', false, 8, 'referred_to', 'Sở[U+0085]A'],
-  ] as const)('in %s is an error naming line, column and the character', async (file, from, to, utf16, line, column, value) => {
-    const loaded = await load(file, from, to, utf16);
+    ['units.csv', '10001,Xã A1,', '10001,Xã\u0000A1,', 'utf16', 5, 'name', 'Xã[U+0000]A1'],
+    ['units.csv', '10001,Xã A1,', '10001,Xã\u0000A1,', 'utf8-bom', 5, 'name', 'Xã[U+0000]A1'],
+    ['cadres.csv', 'P2,Trần Thị Hai,', 'P2,Trần Thị\u0007 Hai,', 'utf8', 3, 'name', 'Trần Thị[U+0007] Hai'],
+    ['assignments.csv', 'P3,10003,lead', 'P3,10003,lead\u001b', 'utf8', 5, 'role', 'lead[U+001B]'],
+    ['reports.csv', 'Rác thải', 'Rác\u0000thải', 'utf16', 9, 'summary', 'Rác[U+0000]thải'],
+    ['reports.csv', 'Sở A,2017-10-20', 'Sở\u0085A,2017-10-20', 'utf8', 8, 'referred_to', 'Sở[U+0085]A'],
+  ] as const)('in %s is an error naming line, column and the character', async (file, from, to, saved, line, column, value) => {
+    const loaded = await load(file, from, to, saved);
     expect(loaded.findings.errors).toContainEqual(expect.objectContaining({ file, line, column, value, code: 'control-character' }));
     expect(loaded.quarters).toEqual([]);
   });
