@@ -8,6 +8,7 @@ import { buildSiteModel } from '../src/lib/site/buildSiteModel.ts';
 import { readBoundaries } from './lib/boundaries.ts';
 import { parseCommandLine } from './lib/cli.ts';
 import { solverInWorkers } from './lib/plan-solver.ts';
+import { precompress } from './lib/compress.ts';
 import { nodeSource, terminalProgress } from './lib/node-source.ts';
 import { lockOutput, makeWorkFolder, refusalMessage, refuseOutput, swapIn, sweepLeftovers, userPath } from './lib/output.ts';
 import { problemLine } from './lib/report.ts';
@@ -80,6 +81,8 @@ try {
   writeDataFiles(staging, model, boundaries.features);
   mkdirSync(join(staging, 'plan'), { recursive: true });
   writeFileSync(join(staging, 'plan', 'assignments.csv'), assignmentsCsv(plan.assignments));
+  if (process.stderr.isTTY) process.stderr.write(lang === 'vi' ? 'Đang nén sẵn các tệp (.br, .gz)…\n' : 'Precompressing the files (.br, .gz)…\n');
+  await precompress(staging);
   // The output may have changed during the build: check it again right before replacing it.
   const late = refuseOutput(outDir, { project: projectDir, data: dataDir });
   if (late) throw new Error(refusalMessage(late, lang));

@@ -1,7 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { loadData } from '../src/lib/load.ts';
 import { formatDecimal, formatInteger, formatPercent } from '../src/lib/format.ts';
 import { parseCommandLine } from './lib/cli.ts';
+import { readBoundaries } from './lib/boundaries.ts';
 import { nodeSource, terminalProgress } from './lib/node-source.ts';
 import { checkJson, problemLine } from './lib/report.ts';
 
@@ -14,6 +16,8 @@ const dir = positionals[0]!;
 if (!existsSync(dir) || !statSync(dir).isDirectory()) usage(`No such folder: ${dir}`);
 
 const loaded = await loadData(dir, nodeSource(values.json ? undefined : terminalProgress()));
+// The boundaries as the build reads them: a file that would stop the build fails the check.
+loaded.findings.errors.push(...readBoundaries(join(dir, 'boundaries')).errors);
 const ok = loaded.findings.errors.length === 0;
 
 if (values.json) {

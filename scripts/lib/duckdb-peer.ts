@@ -89,7 +89,7 @@ export async function duckdbFigures(dir: string) {
     SELECT (SELECT count(*) FROM due) AS due, (SELECT count(*) FROM due JOIN met USING (cadre_id, unit_id, month)) AS attended,
       (SELECT count(DISTINCT cadre_id) FROM active WHERE cadre_id NOT IN (SELECT cadre_id FROM in_quarter)) AS silentCadres`);
   const issues = await one(`SELECT count(*) AS raised, count(responded_on) AS responded,
-      median(responded_on - date) FILTER (responded_on IS NOT NULL) AS medianDaysToResponse,
+      median(responded_on - date) FILTER (responded_on >= date) AS medianDaysToResponse,
       count(*) FILTER (responded_on IS NULL AND ${end} - date > ${defaultConfig.overdueDays}) AS overdue
     FROM in_quarter WHERE type = 'issue'`);
   sql.closeSync();

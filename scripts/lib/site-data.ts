@@ -54,10 +54,15 @@ export function writeDataFiles(outDir: string, model: SiteModel, features: Map<s
     }
     const t = strings[lang];
     const parentTitle = (id: string | null) => (id && model.units[id] ? unitTitle(model.units[id]!, lang) : '');
+    // In Vietnamese a ward says `Phường`, a town `Thị trấn`: the unit's own kind, not its level's word.
+    const kindTitle = (u: UnitEntry) => (lang === 'vi' && u.kind ? `${u.kind.charAt(0).toLocaleUpperCase('vi')}${u.kind.slice(1)}` : t.levelTitle[u.level]);
     const entries: SearchEntry[] = [
       ...Object.values(model.units)
         .filter((u) => u.level !== 'group')
-        .map((u): SearchEntry => ({ kind: 'unit', id: u.id, name: unitTitle(u, lang), detail: [t.levelTitle[u.level], parentTitle(u.parentId)].filter(Boolean).join(' · '), href: unitHref(u.id) })),
+        .map((u): SearchEntry => ({
+          kind: 'unit', id: u.id, name: unitTitle(u, lang), plainName: u.name, level: u.level,
+          detail: [kindTitle(u), parentTitle(u.parentId)].filter(Boolean).join(' · '), href: unitHref(u.id),
+        })),
       ...Object.values(model.cadres).map((c): SearchEntry => ({
         kind: 'cadre', id: c.id, name: c.displayName, detail: [c.position ?? t.cadreLevels[c.level], parentTitle(c.homeUnitId)].filter(Boolean).join(' · '),
         href: c.hasPage ? `${prefix}cadre/${idSlug(c.id)}/` : unitHref(c.homeUnitId),

@@ -1,5 +1,5 @@
 import type { CadreLevel, Config, CoveragePair, Problem, UnitLevel } from './types.ts';
-import { foldDiacritics } from './text.ts';
+import { foldDiacritics, hasControlCharacter } from './text.ts';
 import { parseCadreLevel, parseUnitLevel } from './vocabulary.ts';
 
 /** The default mapping of the contract: province → commune, district → hamlet, commune → group. */
@@ -13,6 +13,7 @@ export const defaultConfig: Config = {
   basePath: '/',
   tileUrl: null,
   tileAttribution: null,
+  siteUrl: null,
   overdueDays: 30,
   publishNames: true,
   topicFields: {},
@@ -49,7 +50,7 @@ export function parseConfig(text: string | null): { config: Config; problems: Pr
     else fail('coverage', obj.coverage, 'config-coverage');
   }
   if ('title' in obj) {
-    if (typeof obj.title === 'string' && obj.title.trim() !== '') config.title = obj.title.trim();
+    if (typeof obj.title === 'string' && obj.title.trim() !== '' && !hasControlCharacter(obj.title)) config.title = obj.title.trim();
     else fail('title', obj.title, 'config-text');
   }
   if ('basePath' in obj) {
@@ -63,8 +64,16 @@ export function parseConfig(text: string | null): { config: Config; problems: Pr
     else fail('tileUrl', obj.tileUrl, 'config-url');
   }
   if ('tileAttribution' in obj) {
-    if (obj.tileAttribution === null || typeof obj.tileAttribution === 'string') config.tileAttribution = obj.tileAttribution || null;
+    if (obj.tileAttribution === null || (typeof obj.tileAttribution === 'string' && !hasControlCharacter(obj.tileAttribution))) config.tileAttribution = obj.tileAttribution || null;
     else fail('tileAttribution', obj.tileAttribution, 'config-text');
+  }
+  if ('siteUrl' in obj) {
+    if (obj.siteUrl === null || obj.siteUrl === '') config.siteUrl = null;
+    else {
+      const origin = typeof obj.siteUrl === 'string' ? siteOrigin(obj.siteUrl) : null;
+      if (origin) config.siteUrl = origin;
+      else fail('siteUrl', obj.siteUrl, 'config-site-url');
+    }
   }
   if ('overdueDays' in obj) {
     const v = obj.overdueDays;
@@ -105,6 +114,20 @@ export function normaliseBasePath(raw: string): string | null {
   const segments = trimmed.split('/').filter((s) => s !== '');
   if (segments.some((s) => s === '.' || s === '..')) return null;
   return segments.length === 0 ? '/' : `/${segments.join('/')}/`;
+}
+
+/**
+ * `https://tinhuy.example.vn` (a trailing `/` allowed) as an origin; null for anything else: another
+ * scheme, a path (the path is basePath's), a query, a fragment, credentials, spaces or control characters.
+ */
+function siteOrigin(raw: string): string | null {
+  const text = raw.trim();
+  if (!/^https?:\/\/[^/?#\s@\\]+\/?$/i.test(text) || hasControlCharacter(text)) return null;
+  try {
+    return new URL(text).origin;
+  } catch {
+    return null;
+  }
 }
 
 /** An `http(s)` URL or a path on the same host; never another scheme such as `javascript:`. */

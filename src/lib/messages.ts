@@ -52,6 +52,10 @@ const validationMessages: Record<string, { vi: Describe; en: Describe }> = {
     vi: (p) => `Cán bộ cấp ${levelVi(p, 'cadreLevel')} theo dõi đơn vị cấp ${levelVi(p, 'unitLevel')}: không thuộc cặp nào trong cấu hình, không được tính.`,
     en: (p) => `A ${param(p, 'cadreLevel')} cadre follows a ${param(p, 'unitLevel')} unit: no pair of the mapping, not counted.`,
   },
+  'home-level': {
+    vi: (p) => `Cán bộ cấp ${levelVi(p, 'cadreLevel')} có đơn vị công tác cấp ${levelVi(p, 'unitLevel')}: đơn vị công tác phải cùng cấp với cán bộ.`,
+    en: (p) => `A ${param(p, 'cadreLevel')} cadre whose home unit is a ${param(p, 'unitLevel')}: the home unit should be of the cadre's own level.`,
+  },
   'duplicate-assignment': {
     vi: (p) => `Phân công lặp lại (như dòng ${param(p, 'first')}).`,
     en: (p) => `Repeated assignment (as on line ${param(p, 'first')}).`,
@@ -84,6 +88,10 @@ const validationMessages: Record<string, { vi: Describe; en: Describe }> = {
     vi: () => 'Phải là địa chỉ http(s)://… hoặc đường dẫn trên cùng máy chủ.',
     en: () => 'This must be an http(s):// address or a path on the same host.',
   },
+  'config-site-url': {
+    vi: () => 'siteUrl phải là giao thức và tên máy chủ, như https://tinhuy.example.vn (đường dẫn con ghi ở basePath).',
+    en: () => 'siteUrl must be a scheme and host, such as https://tinhuy.example.vn (a sub-path goes in basePath).',
+  },
   'config-base-path': {
     vi: () => 'basePath phải là đường dẫn như /tinh-uy/nam-co-so/ (không có giao thức, "..", "?" hay "#").',
     en: () => 'basePath must be a path such as /tinh-uy/nam-co-so/ (no scheme, "..", "?" or "#").',
@@ -97,6 +105,26 @@ const validationMessages: Record<string, { vi: Describe; en: Describe }> = {
   'config-coverage': {
     vi: () => 'coverage phải là danh sách các cặp { "cadreLevel", "unitLevel" } với cấp hợp lệ, không trùng.',
     en: () => 'coverage must be a list of distinct { "cadreLevel", "unitLevel" } pairs with known levels.',
+  },
+  'boundary-json': {
+    vi: () => 'Tệp ranh giới không phải JSON hợp lệ: lỗi ở dòng và cột ghi trên (giá trị là đoạn văn bản tại đó).',
+    en: () => 'The boundary file is not valid JSON: the mistake is at the line and column given (the value is the text there).',
+  },
+  'bad-topology': {
+    vi: (p) => ({
+      objects: 'Tệp TopoJSON phải có "objects" là một đối tượng { tên: hình }.',
+      arcs: 'Tệp TopoJSON phải có "arcs" là danh sách các đường, mỗi đường là danh sách điểm [x, y].',
+      transform: '"transform" của TopoJSON phải có "scale" và "translate", mỗi cái là [x, y].',
+      type: 'Kiểu hình không hợp lệ: dùng Polygon, MultiPolygon, LineString, MultiLineString, Point, MultiPoint hoặc GeometryCollection.',
+      'arc-index': `Hình này tham chiếu đến đường không có: tệp chỉ có ${param(p, 'arcs')} đường (arcs).`,
+    })[param(p, 'reason')] ?? 'Tệp TopoJSON không hợp lệ.',
+    en: (p) => ({
+      objects: 'A TopoJSON file must have "objects", an object { name: geometry }.',
+      arcs: 'A TopoJSON file must have "arcs", a list of lines, each a list of [x, y] points.',
+      transform: 'A TopoJSON "transform" must have "scale" and "translate", each [x, y].',
+      type: 'Unknown geometry type: use Polygon, MultiPolygon, LineString, MultiLineString, Point, MultiPoint or GeometryCollection.',
+      'arc-index': `This geometry refers to an arc that does not exist: the file has ${param(p, 'arcs')} arcs.`,
+    })[param(p, 'reason')] ?? 'Invalid TopoJSON file.',
   },
   'bad-boundary': { vi: (p) => `Không đọc được tệp ranh giới: ${param(p, 'detail')}`, en: (p) => `Unreadable boundary file: ${param(p, 'detail')}` },
 };

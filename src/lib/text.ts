@@ -29,3 +29,16 @@ export function foldDiacritics(s: string): string {
 export function detach(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
+
+// C0 controls but tab and line feed (a quoted cell may hold them), DEL and the C1 controls.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+
+/** True when a cell holds a control character: a broken export, and one that would reach the pages. */
+export function hasControlCharacter(s: string): boolean {
+  return CONTROL.test(s);
+}
+
+/** The text with each control character written visibly, `Nguyễn[U+0000]Văn`, for a problem's value. */
+export function showControlCharacters(s: string): string {
+  return s.replace(new RegExp(CONTROL.source, 'g'), (c) => `[U+${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}]`);
+}

@@ -85,6 +85,8 @@ export interface Config {
   /** Internal tile server, e.g. `https://tiles.tinhuy.local/{z}/{x}/{y}.png`; null draws boundaries only. */
   tileUrl: string | null;
   tileAttribution: string | null;
+  /** Scheme and host the site is served from, e.g. `https://tinhuy.example.vn`, for absolute links; null: root-relative. */
+  siteUrl: string | null;
   overdueDays: number;
   /** false publishes cadres by position and id instead of by name. */
   publishNames: boolean;

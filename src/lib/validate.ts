@@ -36,6 +36,13 @@ export function validateExport(units: Unit[], cadres: Cadre[], assignments: Assi
   for (const cadre of cadres) {
     if (unknownUnit(cadre.homeUnitId)) {
       found.errors.push({ file: 'cadres.csv', line: cadre.line, column: 'home_unit_id', value: cadre.homeUnitId, code: 'unknown-unit' });
+      continue;
+    }
+    // A cadre belongs to the committee of a unit of their own level; another level is most likely a
+    // slip of the column (a hamlet typed for the province), and would place the cadre in the wrong area.
+    const home = unitById.get(cadre.homeUnitId);
+    if (home && home.level !== cadre.level) {
+      found.warnings.push({ file: 'cadres.csv', line: cadre.line, column: 'home_unit_id', value: cadre.homeUnitId, code: 'home-level', params: { cadreLevel: cadre.level, unitLevel: home.level } });
     }
   }
 

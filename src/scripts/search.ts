@@ -1,20 +1,28 @@
 // Browser side of Search.astro: loads the search index on first use and lists matches as
 // links built from DOM nodes (names come from the data and are never parsed as HTML).
 import { searchIndex } from '../lib/search-index.ts';
-import type { SearchEntry, SearchIndex } from '../lib/search-index.ts';
+import type { SearchEntry, SearchIndex, SearchResult } from '../lib/search-index.ts';
 
 /** Texts the script needs; the component fills them in the page's language. */
 export interface SearchScriptLabels {
   unit: string;
   cadre: string;
   noResults: string;
-  /** `{n}` is replaced by the number of results shown. */
+  /** `{n}` is replaced by the number of matches, all of them. */
   results: string;
+  /** Added when only the first matches are listed; `{n}` is how many. */
+  shown: string;
   loading: string;
   error: string;
 }
 
 const LIMIT = 20;
+
+/** `259 kết quả · hiện 20 đầu tiên`: the true count, and how many of them are listed. */
+export function countText(result: SearchResult, labels: SearchScriptLabels): string {
+  const total = (labels.results ?? '{n}').replace('{n}', result.total.toLocaleString(document.documentElement.lang || 'vi'));
+  return result.total > result.entries.length ? `${total} · ${(labels.shown ?? '{n}').replace('{n}', String(result.entries.length))}` : total;
+}
 
 function safeUrl(href: string, base: URL): string | null {
   try {
@@ -25,17 +33,42 @@ function safeUrl(href: string, base: URL): string | null {
   }
 }
 
+/** One result as a list item; null for a link with a bad scheme. Names are set as text, never parsed. */
+export function resultItem(e: SearchEntry, base: URL, labels: SearchScriptLabels): HTMLLIElement | null {
+  // An entry with no page of its own (empty href) is listed as plain text; a bad scheme is dropped.
+  const href = e.href ? safeUrl(e.href, base) : null;
+  if (e.href && !href) return null;
+  const li = document.createElement('li');
+  const box = document.createElement(href ? 'a' : 'span');
+  if (box instanceof HTMLAnchorElement && href) box.href = href;
+  box.className = 'search__item';
+  box.dataset.kind = e.kind;
+  const name = document.createElement('span');
+  name.className = 'search__name';
+  name.textContent = e.name;
+  const detail = document.createElement('span');
+  detail.className = 'search__detail';
+  detail.textContent = [e.kind === 'cadre' ? labels.cadre : labels.unit, e.detail].filter(Boolean).join(' · ');
+  box.append(name, detail);
+  li.append(box);
+  return li;
+}
+
+/** The labels a search form carries (Search.astro). */
+export function formLabels(form: HTMLFormElement): SearchScriptLabels {
+  try {
+    return JSON.parse(form.dataset.labels ?? '{}') as SearchScriptLabels;
+  } catch {
+    return {} as SearchScriptLabels;
+  }
+}
+
 function initSearch(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>('[data-search-input]');
   const list = form.querySelector<HTMLElement>('[data-search-results]');
   const status = form.querySelector<HTMLElement>('[data-search-status]');
   if (!input || !list) return;
-  let labels: SearchScriptLabels;
-  try {
-    labels = JSON.parse(form.dataset.labels ?? '{}') as SearchScriptLabels;
-  } catch {
-    labels = {} as SearchScriptLabels;
-  }
+  const labels = formLabels(form);
   // Used as given, relative to the page: the site may live under any base path.
   const base = new URL(form.dataset.indexUrl ?? '', document.baseURI);
   let loading: Promise<SearchIndex | null> | null = null;
@@ -57,25 +90,7 @@ function initSearch(form: HTMLFormElement): void {
     list.hidden = true;
   };
 
-  const item = (e: SearchEntry): HTMLLIElement | null => {
-    // An entry with no page of its own (empty href) is listed as plain text; a bad scheme is dropped.
-    const href = e.href ? safeUrl(e.href, base) : null;
-    if (e.href && !href) return null;
-    const li = document.createElement('li');
-    const box = document.createElement(href ? 'a' : 'span');
-    if (box instanceof HTMLAnchorElement && href) box.href = href;
-    box.className = 'search__item';
-    box.dataset.kind = e.kind;
-    const name = document.createElement('span');
-    name.className = 'search__name';
-    name.textContent = e.name;
-    const detail = document.createElement('span');
-    detail.className = 'search__detail';
-    detail.textContent = [e.kind === 'cadre' ? labels.cadre : labels.unit, e.detail].filter(Boolean).join(' · ');
-    box.append(name, detail);
-    li.append(box);
-    return li;
-  };
+  const item = (e: SearchEntry) => resultItem(e, base, labels);
 
   const render = () => {
     const q = input.value.trim();
@@ -90,16 +105,18 @@ function initSearch(form: HTMLFormElement): void {
       void load().then((ix) => { if (ix) render(); });
       return;
     }
-    const hits = searchIndex(index, q, LIMIT);
-    const items = hits.map(item).filter((li): li is HTMLLIElement => li !== null);
+    const result = searchIndex(index, q, LIMIT);
+    const items = result.entries.map(item).filter((li): li is HTMLLIElement => li !== null);
+    const note = document.createElement('li');
+    note.className = 'search__empty';
     if (items.length === 0) {
-      const li = document.createElement('li');
-      li.className = 'search__empty';
-      li.textContent = labels.noResults ?? '';
-      items.push(li);
+      note.textContent = labels.noResults ?? '';
+      items.push(note);
       say(labels.noResults ?? '');
     } else {
-      say((labels.results ?? '{n}').replace('{n}', String(items.length)));
+      note.textContent = countText(result, labels);
+      items.unshift(note);
+      say(note.textContent);
     }
     list.replaceChildren(...items);
     list.hidden = false;

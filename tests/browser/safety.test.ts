@@ -8,6 +8,8 @@ import { build, hashTree, launch, serve, watchedPage } from './harness.ts';
 const SCRIPT_NAME = '<script>window.__xss = 1</script>Xã A1';
 const IMG_NAME = '<img src=x onerror="window.__xss = 2">Nguyễn Văn Một';
 const FORMULA = '=HYPERLINK("http://evil.example","bấm vào")';
+/** Ids that once lost their page: `..` named the parent folder, 5,000 characters a file name too long. */
+const ODD_IDS = [['..', 'Ấp Chấm Chấm'], ['9'.repeat(5000), 'Ấp Mã Dài']] as const;
 
 /** The tiny fixture with names and notes that try to run script or formulas, and points for the map. */
 function hostileData(root: string): string {
@@ -19,9 +21,12 @@ function hostileData(root: string): string {
     .replace('unit_id,name,level,parent_id,kind,region,households', 'unit_id,name,level,parent_id,kind,region,households,lat,lon')
     .replace(/\n(\d[^\n]*)/g, (_, row: string) => `\n${row},,`)
     .replace('10001,Xã A1,commune,801,xã,Vùng 1,1.250,,', `10001,"${SCRIPT_NAME.replace(/"/g, '""')}",commune,801,xã,Vùng 1,1.250,10.2,106.3`)
-    .replace('10002,Xã A2,commune,801,xã,Vùng 1,980,,', '10002,Xã A2,commune,801,xã,Vùng 1,980,10.3,106.4'));
+    .replace('10002,Xã A2,commune,801,xã,Vùng 1,980,,', '10002,Xã A2,commune,801,xã,Vùng 1,980,10.3,106.4')
+    .concat(ODD_IDS.map(([id, name]) => `${id},${name},hamlet,10003,ấp,,,,\n`).join('')));
   edit('cadres.csv', (s) => s.replace('P1,Nguyễn Văn Một', `P1,"${IMG_NAME.replace(/"/g, '""')}"`));
   edit('reports.csv', (s) => s.replace('"Đường liên ấp hư hỏng, cần sửa"', `"${FORMULA.replace(/"/g, '""')}"`));
+  // A known host: the language alternates become absolute.
+  writeFileSync(join(data, 'config.json'), JSON.stringify({ siteUrl: 'https://tinhuy.example.vn' }));
   return data;
 }
 
@@ -63,6 +68,22 @@ describe('a published site with hostile text in its data', () => {
     expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
     expect(dialogs).toEqual([]);
     expect(watch.foreign).toEqual([]);
+  });
+
+  it('gives a unit with the id ".." or a 5,000-character id its own page, reached from its commune', async () => {
+    const { page } = await watchedPage(browser, new URL(site.url).origin);
+    for (const [, name] of ODD_IDS) {
+      await page.goto(`${site.url}unit/10003/`);
+      await page.getByRole('link', { name, exact: true }).first().click();
+      await expect.poll(() => page.locator('h1').textContent()).toContain(name);
+    }
+  });
+
+  it('names both language versions by absolute URL when config.json gives siteUrl', async () => {
+    const html = readFileSync(join(out, 'unit/10001/index.html'), 'utf8');
+    expect(html).toContain('<link rel="alternate" hreflang="vi" href="https://tinhuy.example.vn/x/unit/10001/">');
+    expect(html).toContain('<link rel="alternate" hreflang="en" href="https://tinhuy.example.vn/x/en/unit/10001/">');
+    expect(html).toContain('<link rel="alternate" hreflang="x-default" href="https://tinhuy.example.vn/x/unit/10001/">');
   });
 
   it('neutralises a formula in a CSV download and writes a BOM for Excel', async () => {

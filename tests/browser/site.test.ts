@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchIndex } from '../../src/lib/search-index.ts';
 import { foldDiacritics } from '../../src/lib/text.ts';
 import { build, launch, serve, SHOTS, watchedPage } from './harness.ts';
 
@@ -171,6 +172,65 @@ describe('the demo site, served under a sub-path', () => {
     await expect.poll(() => first.textContent()).toContain(commune[1]);
     await first.click();
     await expect.poll(() => page.url()).toContain(`unit/${commune[0]}/`);
+    expect(watch).toEqual({ errors: [], foreign: [], failed: [] });
+    await page.close();
+  });
+
+  it('finds the obvious first: "thanh phu" gives the district, then its town, with the true count', async () => {
+    const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
+    await page.goto(site.url);
+    await page.locator('[data-search-input]').first().fill('thanh phu');
+    const names = page.locator('[data-search-results] .search__name');
+    await expect.poll(() => names.first().textContent()).toBe('Huyện Thạnh Phú');
+    expect(await names.nth(1).textContent()).toBe('Thị trấn Thạnh Phú');
+    // A ward is labelled by its own kind.
+    await page.locator('[data-search-input]').first().fill('phuong 1');
+    await expect.poll(() => page.locator('[data-search-results] .search__detail').first().textContent()).toMatch(/^Đơn vị · Phường · /);
+    // "nguyen van" matches far more than the 20 listed: the count says how many.
+    const index = JSON.parse(readFileSync(join(out, 'data/search-vi.json'), 'utf8'));
+    const total = searchIndex(index, 'nguyen van').total;
+    expect(total).toBeGreaterThan(20);
+    await page.locator('[data-search-input]').first().fill('nguyen van');
+    await expect.poll(() => page.locator('[data-search-results] .search__empty').first().textContent()).toBe(`${total.toLocaleString('vi')} kết quả · hiện 20 kết quả đầu`);
+    expect(await page.locator('[data-search-results] a').count()).toBe(20);
+    expect(watch).toEqual({ errors: [], foreign: [], failed: [] });
+    await page.close();
+  });
+
+  it('answers /search/?q=… with the matches, not the directory, and "xyzabc" with no result', async () => {
+    const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
+    await page.goto(`${site.url}search/?q=thanh+phu`);
+    await page.locator('[data-search-page][data-search-ready="true"]').waitFor();
+    expect(await page.locator('[data-directory]').isVisible()).toBe(false);
+    expect(await page.locator('[data-search-page-results] .search__name').first().textContent()).toBe('Huyện Thạnh Phú');
+    expect(await page.locator('[data-search-input]').first().inputValue()).toBe('thanh phu');
+    await page.goto(`${site.url}en/search/?q=xyzabc`);
+    await page.locator('[data-search-page][data-search-ready="true"]').waitFor();
+    expect(await page.locator('[data-search-page-count]').textContent()).toBe('No results.');
+    expect(await page.locator('[data-search-page-results] li').count()).toBe(0);
+    expect(await page.locator('[data-directory]').isVisible()).toBe(false);
+    // With no query the page is the directory.
+    await page.goto(`${site.url}search/`);
+    expect(await page.locator('[data-directory]').isVisible()).toBe(true);
+    expect(await page.locator('[data-search-page]').isVisible()).toBe(false);
+    expect(watch).toEqual({ errors: [], foreign: [], failed: [] });
+    await page.close();
+  });
+
+  it('loads Leaflet only on pages that draw a map, and describes every page', async () => {
+    const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
+    const requested: string[] = [];
+    page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+    const leaflet = () => requested.filter((p) => /\/_astro\/map\.[^/]+\.js$/.test(p));
+    for (const path of ['cadres/', 'issues/', 'search/', 'en/about/']) await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
+    expect(leaflet()).toEqual([]);
+    await page.goto(site.url);
+    await page.locator('[data-map-ready="true"]').waitFor({ state: 'attached' });
+    expect(leaflet()).toHaveLength(1);
+    // No siteUrl in the demo's config.json: the alternates are root-relative, under the base.
+    expect(await page.locator('link[rel="alternate"][hreflang="en"]').getAttribute('href')).toBe(`${BASE}en/`);
+    expect(await page.locator('link[rel="alternate"][hreflang="x-default"]').getAttribute('href')).toBe(BASE);
+    expect(await page.locator('meta[name="description"]').getAttribute('content')).toMatch(/^Tổng quan · .+2017-Q4\.$/);
     expect(watch).toEqual({ errors: [], foreign: [], failed: [] });
     await page.close();
   });

@@ -1,4 +1,6 @@
 import { afterAll, describe, expect, it, vi } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cleanupExports, makeExport, runCheck, stackTraceLines } from './run-check.ts';
 
 // Each case spawns Node (about 0.5 s alone, a few seconds on a loaded machine).
@@ -381,5 +383,36 @@ describe('an export whose tree is not one tree', () => {
     const { code, json } = runCheck([dir, '--json']);
     expect(code).toBe(1);
     expect(json.errors).toContainEqual(expect.objectContaining({ file: 'units.csv', code: 'no-units' }));
+  });
+});
+
+describe('check reads data/boundaries as the build does', () => {
+  const topology = (objects: unknown, arcs: unknown = [[[0, 0], [1, 0], [0, 1], [-1, -1]]]) =>
+    JSON.stringify({ type: 'Topology', objects, arcs });
+  it.each([
+    ['not JSON (a comma too many on line 3)', 'x.geojson', '{\n  "type": "FeatureCollection",\n  "features": [],\n}\n',
+      { file: 'boundaries/x.geojson', line: 4, column: '1', value: '}', code: 'boundary-json' }],
+    ['a TopoJSON polygon naming an arc the file does not have', 'communes.topojson', topology({ communes: { type: 'GeometryCollection', geometries: [{ type: 'Polygon', arcs: [[0]], id: '10001' }, { type: 'Polygon', arcs: [[7]], id: '10002' }] } }),
+      { file: 'boundaries/communes.topojson', line: null, column: 'objects.communes.geometries[1].arcs', value: '[[7]]', code: 'bad-topology', message: expect.stringContaining('the file has 1 arcs') }],
+    ['a TopoJSON file without arcs', 'communes.topojson', JSON.stringify({ type: 'Topology', objects: {} }),
+      { file: 'boundaries/communes.topojson', column: 'arcs', value: null, code: 'bad-topology', message: expect.stringContaining('must have "arcs"') }],
+    ['a TopoJSON geometry of an unknown type', 'communes.topojson', topology({ communes: { type: 'Polygone', arcs: [[0]] } }),
+      { file: 'boundaries/communes.topojson', column: 'objects.communes.type', value: 'Polygone', code: 'bad-topology', message: expect.stringContaining('Unknown geometry type') }],
+  ])('%s: exit 1, naming the file and where in it, no JavaScript error', (_name, file, text, expected) => {
+    const dir = makeExport(() => {});
+    mkdirSync(join(dir, 'boundaries'));
+    writeFileSync(join(dir, 'boundaries', file), text);
+    const r = runCheck([dir, '--json', '--lang', 'en']);
+    expect(r.code).toBe(1);
+    expect(r.json.errors).toEqual([expect.objectContaining(expected)]);
+    expect(r.json.errors[0].message).not.toMatch(/TypeError|undefined|Cannot read/);
+    expect(stackTraceLines(r.stderr)).toEqual([]);
+  });
+
+  it('passes a valid TopoJSON file', () => {
+    const dir = makeExport(() => {});
+    mkdirSync(join(dir, 'boundaries'));
+    writeFileSync(join(dir, 'boundaries/communes.topojson'), JSON.stringify({ type: 'Topology', arcs: [[[106, 10], [106.1, 10], [106, 10.1], [106, 10]]], objects: { communes: { type: 'GeometryCollection', geometries: [{ type: 'Polygon', arcs: [[0]], id: '10001' }, { type: null }] } } }));
+    expect(runCheck([dir, '--json']).code).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +108,23 @@ describe('npm run build replaces its own output, one build at a time', { timeout
     expect(existsSync(join(work, 'site/index.html'))).toBe(true);
     expect(JSON.parse(readFileSync(join(work, 'site', OUTPUT_MARKER), 'utf8'))).toMatchObject({ generator: 'namcoso' });
     expect(existsSync(join(project, 'site'))).toBe(false);
+  });
+
+  it('writes a .br and a .gz beside every page, script, style, data file and CSV over 1 KiB, and beside nothing small', () => {
+    const site = join(work, 'site');
+    const files = readdirSync(site, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+    const originals = files.filter((f) => /\.(html|js|css|json|csv)$/.test(f));
+    expect(originals.some((f) => f.endsWith('.js')) && originals.some((f) => f.endsWith('.css')) && originals.some((f) => f.endsWith('.csv'))).toBe(true);
+    for (const file of originals) {
+      const bytes = readFileSync(file);
+      if (bytes.length < 1024) {
+        expect(existsSync(`${file}.br`), file).toBe(false);
+        continue;
+      }
+      expect(brotliDecompressSync(readFileSync(`${file}.br`)).equals(bytes), file).toBe(true);
+      expect(gunzipSync(readFileSync(`${file}.gz`)).equals(bytes), file).toBe(true);
+    }
+    expect(readFileSync(join(site, 'index.html.br')).length).toBeLessThan(readFileSync(join(site, 'index.html')).length / 3);
   });
 
   it('refuses a second build while another is writing the same output, and leaves the site as it is', async () => {

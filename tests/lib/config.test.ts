@@ -20,6 +20,25 @@ describe('parseConfig(text)', () => {
     const { problems } = parseConfig('{ "overdueDays": "thirty", "coverage": [ { "cadreLevel": "hamlet", "unitLevel": "group" } ] }');
     expect(problems.map((p) => p.column).sort()).toEqual(['coverage', 'overdueDays']);
   });
+  it('refuses a title or an attribution holding a control character', () => {
+    const { problems } = parseConfig(JSON.stringify({ title: 'Nắm\u0000cơ sở', tileAttribution: '\u0007' }));
+    expect(problems.map((p) => [p.column, p.code])).toEqual([['title', 'config-text'], ['tileAttribution', 'config-text']]);
+  });
+  it.each([
+    ['https://tinhuy.example.vn', 'https://tinhuy.example.vn'],
+    ['http://10.0.0.5:8080/', 'http://10.0.0.5:8080'],
+    [' HTTPS://Tinhuy.Example.VN ', 'https://tinhuy.example.vn'],
+    ['https://tinhuy.example.vn/nam-co-so/', null],
+    ['https://tinhuy.example.vn/?x=1', null],
+    ['https://user@tinhuy.example.vn', null],
+    ['javascript:alert(1)', null],
+    ['//tinhuy.example.vn', null],
+    ['tinhuy.example.vn', null],
+  ])('siteUrl %j is read as %j', (raw, origin) => {
+    const { config, problems } = parseConfig(JSON.stringify({ siteUrl: raw }));
+    expect(config.siteUrl).toBe(origin);
+    expect(problems.map((p) => p.code)).toEqual(origin ? [] : ['config-site-url']);
+  });
   it('reports text that is not JSON', () => {
     expect(parseConfig('{ coverage: ').problems[0]).toMatchObject({ file: 'config.json', code: 'config-json' });
   });

@@ -11,4 +11,24 @@ describe('idSlug(id)', () => {
   it('keeps two different ids apart', () => {
     expect(idSlug('a b')).not.toBe(idSlug('a+b'));
   });
+  it('escapes ~ itself, so every ~ starts an escape', () => {
+    expect(idSlug('a~b')).toBe('a~7Eb');
+    expect(idSlug('a~b')).not.toBe(idSlug('a%7Eb'));
+  });
+  it('gives . and .. a folder of their own instead of this one or its parent', () => {
+    expect([idSlug('.'), idSlug('..'), idSlug('a..b')]).toEqual(['~2E', '~2E~2E', 'a..b']);
+  });
+  it('cuts a long id to a file name the system accepts, keeping ids apart by a hash', () => {
+    const long = 'x'.repeat(5000);
+    const viet = 'Ấp Thạnh Phú Đông '.repeat(20);
+    for (const id of [long, `${long}y`, viet, `${viet}.`]) {
+      expect(Buffer.byteLength(idSlug(id))).toBeLessThanOrEqual(100);
+      expect(idSlug(id)).toMatch(/^[A-Za-z0-9._~-]+~~[0-9a-f]{16}$/);
+    }
+    expect(idSlug(long)).not.toBe(idSlug(`${long}y`));
+    expect(idSlug(viet)).not.toBe(idSlug(`${viet}.`));
+    // The cut never splits an escape: every ~ before the hash starts ~XX.
+    expect(idSlug(viet).split('~~')[0]).toMatch(/^(?:[A-Za-z0-9._-]|~[0-9A-F]{2})+$/);
+    expect(idSlug('x'.repeat(100))).toBe('x'.repeat(100));
+  });
 });

@@ -32,11 +32,21 @@ export const csvMessages: Record<string, Message> = {
     en: () =>
       'A cell opens a double quote (") that is never closed, so the rest of the file cannot be read. Close the quote, or write it doubled ("").',
   },
+  'quoted-cell-too-long': {
+    vi: (p) =>
+      `Một ô mở dấu ngoặc kép (") ở dòng này mà sau ${p.params?.limit} ký tự vẫn chưa đóng: có lẽ thiếu dấu ngoặc kép đóng, hoặc ô dài quá mức đọc được. Hãy kiểm tra dấu ngoặc kép của dòng này.`,
+    en: (p) =>
+      `A cell opens a double quote (") on this line that is still open after ${p.params?.limit} characters: most likely its closing quote is missing, or the cell is longer than can be read. Check the quotes of this line.`,
+  },
   'malformed-quote': {
     vi: () =>
       'Dấu ngoặc kép (") nằm giữa một ô có ngoặc kép mà không được viết thành hai dấu (""): nội dung ô có thể bị đọc sai.',
     en: () =>
       'A double quote (") inside a quoted cell is not doubled (""): the cell may be read wrongly.',
+  },
+  'control-character': {
+    vi: () => 'Ô chứa ký tự điều khiển (như NUL), thường do lỗi khi xuất dữ liệu: hãy xoá ký tự đó (vị trí ghi là [U+…]).',
+    en: () => 'The cell holds a control character (such as NUL), usually a fault of the export: remove it (shown as [U+…]).',
   },
   'record-too-long': {
     vi: (p) => `Dòng dài hơn ${p.params?.limit} ký tự, không đọc được. Kiểm tra dấu xuống dòng của tệp.`,

@@ -13,14 +13,14 @@ export interface CsvHandlers {
 
 export interface CsvOptions {
   /**
-   * Most characters of an unfinished record held between chunks before reading gives up (default 1 MiB).
+   * Most characters of an unfinished record held between chunks before reading gives up (default 16 Mi).
    * A quote that is never closed would otherwise make the parser hold, and rescan at every chunk,
-   * the rest of a 2-million-row file.
+   * the rest of a 2-million-row file; a long text pasted into one cell (5 MB) is still read.
    */
   maxRecordChars?: number;
 }
 
-const MAX_RECORD_CHARS = 1 << 20;
+const MAX_RECORD_CHARS = 1 << 24;
 const SNIPPET_CHARS = 80;
 const SLICE_CHARS = 1 << 16;
 
@@ -228,8 +228,9 @@ function createRecordReader(file: string, handlers: CsvHandlers, problems: Probl
       if (!deliver(results, rest)) return false;
       pending = rest.substring(results.meta.cursor);
       if (pending.length > maxRecordChars) {
-        // Almost always a quote opened and never closed, which swallows every line after it.
-        report(pending.includes('"') ? 'unterminated-quote' : 'record-too-long', line, snippet([pending.slice(0, SNIPPET_CHARS)]), {
+        // Almost always a quote opened and never closed, which swallows every line after it; but the
+        // file is not read to its end to tell, so the message names both causes.
+        report(pending.includes('"') ? 'quoted-cell-too-long' : 'record-too-long', line, snippet([pending.slice(0, SNIPPET_CHARS)]), {
           limit: maxRecordChars,
         });
         stopped = true;

@@ -2,7 +2,7 @@ import { type CsvPartStart, type CsvReader, createCsvReader } from '../csv/read.
 import type { Findings } from '../findings.ts';
 import { quarterMonths } from '../quarter.ts';
 import { matchColumns } from '../schema.ts';
-import { detach } from '../text.ts';
+import { detach, hasControlCharacter, showControlCharacters } from '../text.ts';
 import type { Issue, IssueStatus, Problem, Quarter, ReportType } from '../types.ts';
 import type { KnownIds } from '../validate.ts';
 import { parseDate } from '../values.ts';
@@ -214,6 +214,13 @@ export function createReportFold(job: ReportJob, options: ReportFoldOptions = {}
     const statusText = cell(cells, col.status);
     const status: IssueStatus | null = statusText === '' ? null : parseStatus(statusText);
     if (statusText !== '' && status === null) fail(problem(line, 'status', statusText, 'unknown-status'));
+    // Only issues are kept as text for the pages; their cells must hold no control character.
+    if (type === 'issue') {
+      for (const [column, i] of [['report_id', col.id], ['topic', col.topic], ['summary', col.summary], ['referred_to', col.referredTo]] as const) {
+        const text = cell(cells, i);
+        if (hasControlCharacter(text)) fail(problem(line, column, showControlCharacters(text), 'control-character'));
+      }
+    }
     const dated = date !== null && date >= quarter.start && date <= quarter.end;
     if (date && respondedOn && respondedOn < date) list(rowWarnings, problem(line, 'responded_on', respondedText, 'response-before-report', { date }));
     if (date && !dated) list(rowWarnings, problem(line, 'date', dateText, 'report-outside-quarter', { quarter: quarter.id }));

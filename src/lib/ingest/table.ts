@@ -1,6 +1,7 @@
 import { readCsv } from '../csv/read.ts';
 import type { Findings } from '../findings.ts';
 import { matchColumns } from '../schema.ts';
+import { hasControlCharacter, showControlCharacters } from '../text.ts';
 import type { FileName, Problem } from '../types.ts';
 
 export type Chunks = AsyncIterable<Uint8Array> | Iterable<Uint8Array>;
@@ -30,6 +31,7 @@ export interface Row {
  */
 export async function readTable(file: FileName, chunks: Chunks, found: Findings, onRow: (row: Row) => void): Promise<boolean> {
   let index = new Map<string, number>();
+  let columns: [string, number][] = [];
   let usable = false;
   let cells: string[] = [];
   let line = 0;
@@ -47,6 +49,7 @@ export async function readTable(file: FileName, chunks: Chunks, found: Findings,
     header(header, headerLine) {
       const match = matchColumns(file, header);
       index = match.index;
+      columns = [...index];
       usable = match.missing.length === 0;
       for (const column of match.missing) {
         found.errors.push({ file, line: headerLine, column, value: null, code: 'missing-column' });
@@ -62,6 +65,11 @@ export async function readTable(file: FileName, chunks: Chunks, found: Findings,
       if (!usable) return;
       cells = recordCells;
       line = recordLine;
+      // The row is still read, so its id stays known and this is its only error.
+      for (const [key, i] of columns) {
+        const text = cells[i] ?? '';
+        if (hasControlCharacter(text)) found.errors.push({ file, line, column: key, value: showControlCharacters(text), code: 'control-character' });
+      }
       onRow(row);
     },
   });

@@ -104,12 +104,12 @@ export function areaRollup(input: RollupInput): Map<string, AreaFigures> {
   const issueRows = input.issues.flatMap((issue) => {
     const days = daysToResponse(issue);
     const overdue = isOverdue(issue, input.quarter, input.overdueDays) ? 1 : 0;
-    return hierarchy.areasOf(issue.unitId).map((area) => ({ area, responded: days === null ? 0 : 1, days, overdue }));
+    return hierarchy.areasOf(issue.unitId).map((area) => ({ area, responded: issue.respondedOn === null ? 0 : 1, days, overdue }));
   });
   for (const r of rollup(issueRows, ['area'], {
     raised: aq.op.count(), responded: aq.op.sum('responded'), median: aq.op.median('days'), overdue: aq.op.sum('overdue'),
   })) {
-    figuresOf(r.area).issues = { raised: r.raised, responded: r.responded, medianDaysToResponse: r.responded > 0 ? r.median : null, overdue: r.overdue };
+    figuresOf(r.area).issues = { raised: r.raised, responded: r.responded, medianDaysToResponse: Number.isFinite(r.median) ? r.median : null, overdue: r.overdue };
   }
   return byArea;
 }

@@ -5,14 +5,19 @@ import { median } from './median.ts';
 export interface IssueFigure {
   raised: number;
   responded: number;
-  /** Median of responded_on − date in days over responded issues; null when none. */
+  /** Median of responded_on − date in days over responded issues answered on or after their date; null when none. */
   medianDaysToResponse: number | null;
   overdue: number;
 }
 
-/** Days from an issue to its answer; null when unanswered. */
+/**
+ * Days from an issue to its answer; null when unanswered, or answered before its own date: such a
+ * date is a typing mistake (a warning of the export), and a negative delay would pull the median down.
+ */
 export function daysToResponse(issue: Issue): number | null {
-  return issue.respondedOn === null ? null : dayNumber(issue.respondedOn) - dayNumber(issue.date);
+  if (issue.respondedOn === null) return null;
+  const days = dayNumber(issue.respondedOn) - dayNumber(issue.date);
+  return days < 0 ? null : days;
 }
 
 /**
@@ -28,7 +33,7 @@ export function issueFigures(issues: Issue[], quarter: Quarter, overdueDays: num
   const days = issues.map(daysToResponse).filter((d): d is number => d !== null);
   return {
     raised: issues.length,
-    responded: days.length,
+    responded: issues.filter((i) => i.respondedOn !== null).length,
     medianDaysToResponse: median(days),
     overdue: issues.filter((i) => isOverdue(i, quarter, overdueDays)).length,
   };

@@ -178,6 +178,7 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds, plan }: Si
     title: config.title,
     publishNames: config.publishNames,
     tileUrl: config.tileUrl,
+    siteUrl: config.siteUrl,
     tileAttribution: config.tileAttribution,
     overdueDays: config.overdueDays,
     quarter: { id: quarter.id, start: quarter.start, end: quarter.end },
@@ -236,5 +237,6 @@ function pushTo(map: Map<string, string[]>, key: string, value: string): void {
 }
 
 export function slugify(name: string): string {
-  return foldDiacritics(name).replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'vung';
+  // Cut so that a region named at length still makes a file name the system accepts.
+  return foldDiacritics(name).replace(/[^a-z0-9]+/g, '-').slice(0, 80).replace(/^-|-$/g, '') || 'vung';
 }

@@ -120,6 +120,8 @@ export interface SiteModel {
   title: string;
   publishNames: boolean;
   tileUrl: string | null;
+  /** The origin the site is served from, for absolute hreflang links; null: root-relative links. */
+  siteUrl: string | null;
   tileAttribution: string | null;
   overdueDays: number;
   quarter: { id: string; start: string; end: string };

@@ -176,7 +176,7 @@ describe('readCsv: problems', () => {
     const records: number[] = [];
     const problems = await readCsv('t.csv', chunks(), { header() {}, record: (_, l) => records.push(l) }, { maxRecordChars: 200 });
     expect(records).toEqual([2]);
-    expect(problems).toMatchObject([{ line: 3, code: 'unterminated-quote', params: { limit: 200 } }]);
+    expect(problems).toMatchObject([{ line: 3, code: 'quoted-cell-too-long', params: { limit: 200 } }]);
     expect(produced).toBeLessThan(100);
   });
 
@@ -235,13 +235,14 @@ describe('readCsv: messages', () => {
       'a,b\n1,"x',
       'a,b\n1,"x"y"\n',
       'a,b\n1,' + 'x'.repeat(300) + '\n',
+      'a,b\n1,"' + 'x\n'.repeat(300),
       Buffer.from([0x61, 0xff]),
       Buffer.from('a', 'utf16le'),
     ];
     const codes = new Set<string>();
     for (const input of inputs) for (const p of (await read(input, 16, { maxRecordChars: 100 })).problems) codes.add(p.code);
     expect([...codes].sort()).toEqual(
-      ['empty-file', 'encoding', 'encoding-utf16-no-bom', 'malformed-quote', 'ragged-row', 'record-too-long', 'unterminated-quote'],
+      ['empty-file', 'encoding', 'encoding-utf16-no-bom', 'malformed-quote', 'quoted-cell-too-long', 'ragged-row', 'record-too-long', 'unterminated-quote'],
     );
     const sample: Problem = { file: 'units.csv', line: 2, column: null, value: 'x', code: '', params: { expected: 3, actual: 2, limit: 100 } };
     for (const code of codes) {

@@ -18,6 +18,12 @@ describe('issueFigures(issues, quarter, overdueDays)', () => {
     const f = issueFigures([issue('2017-10-01', '2017-10-04'), issue('2017-10-01', '2017-10-13'), issue('2017-10-01', '2017-11-10'), issue('2017-12-20', null)], q4, 30);
     expect(f).toEqual({ raised: 4, responded: 3, medianDaysToResponse: 12, overdue: 0 });
   });
+  it('counts an answer dated before its issue as responded but leaves it out of the median', () => {
+    // 3 and 12 days; −9 days is a typing mistake, not a fast answer.
+    const f = issueFigures([issue('2017-10-01', '2017-10-04'), issue('2017-10-01', '2017-10-13'), issue('2017-10-10', '2017-10-01')], q4, 30);
+    expect(f).toEqual({ raised: 3, responded: 3, medianDaysToResponse: 7.5, overdue: 0 });
+    expect(issueFigures([issue('2017-10-10', '2017-10-01')], q4, 30).medianDaysToResponse).toBeNull();
+  });
 });
 
 describe('issuesByDepartment(issues, quarter, overdueDays)', () => {
