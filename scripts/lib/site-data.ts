@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Feature } from 'geojson';
-import { ancestorAtLevel, areaCoverage, buildMapPayload, hasLocation, type MapUnitInput } from '../../src/lib/map-payload.ts';
+import { buildMapPayload, hasLocation, type MapUnitInput } from '../../src/lib/map-payload.ts';
 import { buildSearchIndex, type SearchEntry } from '../../src/lib/search-index.ts';
 import type { SiteModel, UnitEntry } from '../../src/lib/site/types.ts';
 import type { Lang } from '../../src/lib/types.ts';
@@ -37,12 +37,11 @@ export function writeDataFiles(outDir: string, model: SiteModel, features: Map<s
       });
       let units: MapUnitInput[] = followed.map(unitInput);
       if (drawing === 'ancestor') {
-        const shares = areaCoverage(followed.map((u) => ({ id: u.id, covered: u.status === 'covered' })), (id) => ancestorAtLevel(id, drawn!, (a) => model.units[a]));
-        // The areas carry the share of their followed units; attendance is not drawn for them.
+        // The areas carry the coverage of the map's pair (the first) inside them; attendance is not drawn for them.
         const areas = Object.values(model.units).filter((u) => u.level === drawn).map((u): MapUnitInput => {
-          const c = shares.get(u.id) ?? { covered: 0, units: 0, share: null };
+          const c = u.area?.coverage[0] ?? { covered: 0, units: 0, coverageRate: null };
           return {
-            ...unitInput(u), attendance: null, coverage: c.share, share: { covered: c.covered, units: c.units },
+            ...unitInput(u), attendance: null, coverage: c.coverageRate, share: { covered: c.covered, units: c.units },
             status: c.units === 0 ? 'nodata' : c.covered === c.units ? 'covered' : 'unattended',
           };
         });

@@ -15,11 +15,11 @@ import { href, pagePath } from './paths.ts';
 
 export function coverageByLevelSvg(lang: Lang): string {
   const t = strings[lang];
-  const rows = model.figures.coverage.map((c, i) => ({ label: pairLabel(i, lang), units: c.units, covered: c.covered, unattended: c.unattended }));
-  const worst = [...rows].sort((a, b) => a.covered / (a.units || 1) - b.covered / (b.units || 1))[0];
+  const rows = model.root.coverage.map((c, i) => ({ label: pairLabel(i, lang), units: c.units, covered: c.covered, unattended: c.unattended, rate: c.coverageRate }));
+  const worst = [...rows].sort((a, b) => (a.rate ?? 0) - (b.rate ?? 0))[0];
   return coverageByLevel(rows, {
     lang, id: 'coverage-by-level',
-    labels: { title: t.chartTitles.coverageByLevel, desc: worst ? `${worst.label}: ${formatPercent(worst.units ? worst.covered / worst.units : null, lang)}` : '', noData: t.none, covered: t.covered, unattended: t.unattended, units: t.units.toLowerCase() },
+    labels: { title: t.chartTitles.coverageByLevel, desc: worst ? `${worst.label}: ${formatPercent(worst.rate, lang)}` : '', noData: t.none, covered: t.covered, unattended: t.unattended, units: t.units.toLowerCase() },
   });
 }
 
@@ -66,10 +66,7 @@ export function trendSvg(lang: Lang): string {
   const t = strings[lang];
   const series = model.pairs.map((_, i) => ({
     label: pairLabel(i, lang),
-    points: model.history.map((q) => {
-      const c = q.coverage[i];
-      return { x: q.quarter, y: c && c.units > 0 ? c.covered / c.units : null };
-    }),
+    points: model.rootHistory.map((q, k) => ({ x: model.quarters[k]!, y: q.coverage[i]?.coverageRate ?? null })),
   }));
   return trend({ series, yFormat: 'percent' }, {
     lang, id: 'trend',

@@ -71,11 +71,10 @@ export function coverageTable(lang: Lang): TableData {
     caption: t.ratio,
     columns: [col('pair', t.pair), col('cadres', t.cadres, 'int'), col('units', t.units, 'int'), col('ratio', t.ratio, 'ratio'), col('covered', t.covered, 'int'),
       col('unattended', t.unattended, 'int'), col('overloaded', t.overloaded, 'int'), col('idle', t.idle, 'int'), col('deltaCovered', `${t.covered}: ${t.previousQuarter}`, 'delta')],
-    rows: model.figures.coverage.map((c, i) => {
-      const before = model.previous?.coverage.find((p) => p.cadreLevel === c.cadreLevel && p.unitLevel === c.unitLevel);
-      return { pair: pairLabel(i, lang), cadres: c.cadres, units: c.units, ratio: c.ratio, covered: c.covered, unattended: c.unattended, overloaded: c.overloaded, idle: c.idle,
-        deltaCovered: before ? c.covered - before.covered : null };
-    }),
+    rows: model.figures.coverage.map((c, i) => ({
+      pair: pairLabel(i, lang), cadres: c.cadres, units: c.units, ratio: c.ratio, covered: c.covered, unattended: c.unattended, overloaded: c.overloaded, idle: c.idle,
+      deltaCovered: model.sinceLastQuarter[i]?.covered ?? null,
+    })),
   };
 }
 
@@ -94,7 +93,7 @@ export function areaTable(id: string, caption: string, unitIds: string[], lang: 
       const row: Row = { name: unitCell(u.id, lang), attendance: a.attendance.rate, silent: a.silentCadres, raised: a.issues.raised, overdue: a.issues.overdue };
       for (const i of pairs) {
         const c = a.coverage[i]!;
-        row[`rate${i}`] = c.units === 0 ? null : c.covered / c.units;
+        row[`rate${i}`] = c.coverageRate;
         row[`unattended${i}`] = c.unattended;
       }
       return row;

@@ -1,5 +1,6 @@
 import type { Highs } from 'highs';
 import type { QuarterAnalysis } from '../analyse.ts';
+import { rollUp, wholeExport } from '../grains.ts';
 import { activeAssignments, isActive } from '../metrics/active.ts';
 import { type CoverageDetail, coverage } from '../metrics/coverage.ts';
 import { pairAssignments } from '../metrics/pairs.ts';
@@ -91,8 +92,8 @@ export function makePlan(highs: Highs, analysis: QuarterAnalysis, config: Config
         unitLevel: inst.pair.unitLevel,
         cadres: inst.cadres.length,
         units: inst.units.length,
-        before: figures(analysis.coverage[p]!),
-        after: figures(after),
+        before: figures(analysis, analysis.coverage[p]!),
+        after: figures(analysis, after),
         minimumOverloaded: chosen[p]!.minimumOverloaded,
         cadresNeededForOneEach: needed + inst.unreachable.length,
         unreachable: inst.unreachable,
@@ -103,8 +104,11 @@ export function makePlan(highs: Highs, analysis: QuarterAnalysis, config: Config
   };
 }
 
-function figures(detail: CoverageDetail): PlanFigures {
-  const { covered, unattended, overloaded, idle } = detail.figure;
+/** One pair's export-wide coverage, counted by the grain module like every other figure. */
+function figures(analysis: QuarterAnalysis, detail: CoverageDetail): PlanFigures {
+  const rootId = analysis.hierarchy.roots[0]!.id;
+  const facts = { ...analysis.facts, coverage: [detail], attendance: [], silent: [], issues: [] };
+  const { covered, unattended, overloaded, idle } = rollUp(facts, wholeExport(rootId)).get(rootId)!.coverage[0]!;
   let maxLoad = 0;
   for (const units of detail.unitsOfCadre.values()) maxLoad = Math.max(maxLoad, units.size);
   return { covered, unattended, overloaded, idle, maxLoad };

@@ -2,16 +2,14 @@ import type { QuarterAnalysis } from '../analyse.ts';
 import type { LoadedData } from '../load.ts';
 import { ancestorAtLevel, chooseMapLevel, hasLocation } from '../map-payload.ts';
 import { describeProblem } from '../messages.ts';
-import { attendanceByMonth } from '../metrics/attendance.ts';
+import { attendanceBy, attendanceByMonth, changeSince, issuesBy } from '../grains.ts';
 import { assignmentChanges, chronicUnattended } from '../metrics/changes.ts';
-import { issuesByDepartment } from '../metrics/issues.ts';
-import { ratio } from '../metrics/ratio.ts';
 import { foldDiacritics } from '../text.ts';
-import type { UnitLevel } from '../types.ts';
+import type { Issue, Quarter, UnitLevel } from '../types.ts';
 import { regionKey } from '../hierarchy.ts';
 import { issueEntries } from './issueEntries.ts';
 import { byUrgency, bySeniority } from './rank.ts';
-import { type CadreEntry, type IssueEntry, type ProblemEntry, type RegionEntry, SITE_MODEL_VERSION, type SiteModel, type UnitEntry } from './types.ts';
+import { type CadreEntry, type DepartmentEntry, type IssueEntry, type ProblemEntry, type RegionEntry, SITE_MODEL_VERSION, type SiteModel, type UnitEntry } from './types.ts';
 
 export interface SiteModelInput {
   loaded: LoadedData;
@@ -54,21 +52,16 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
   for (const list of current.pairActive) for (const a of list) pushTo(followers, a.unitId, a.cadreId);
   const unitsOfCadre = new Map<string, string[]>();
   for (const detail of current.coverage) for (const [cadreId, unitIds] of detail.unitsOfCadre) for (const unitId of unitIds) pushTo(unitsOfCadre, cadreId, unitId);
-  const attendanceOfUnit = new Map<string, { due: number; attended: number }>();
-  const attendanceOfCadre = new Map<string, { due: number; attended: number }>();
-  for (const row of current.attendance) {
-    for (const [map, key] of [[attendanceOfUnit, row.unitId], [attendanceOfCadre, row.cadreId]] as const) {
-      const t = map.get(key) ?? { due: 0, attended: 0 };
-      t.due += row.monthsDue.length;
-      t.attended += row.monthsAttended.length;
-      map.set(key, t);
-    }
-  }
+  // A unit's own attendance (its followers at its meetings) and a cadre's are grains of their own.
+  const attendanceOfUnit = attendanceBy(current.attendance, (row) => [row.unitId]);
+  const attendanceOfCadre = attendanceBy(current.attendance, (row) => [row.cadreId]);
+  const noAttendance = { due: 0, attended: 0, rate: null };
+  const issuesOfCadreFigures = issuesBy(data.reports?.issues ?? [], (issue) => [issue.cadreId], quarter, config.overdueDays);
 
   const statusOf = new Map<string, 'covered' | 'unattended'>();
   current.coverage.forEach((detail) => {
     const unattended = new Set(detail.unattendedIds);
-    for (const u of data.units) if (u.level === detail.figure.unitLevel) statusOf.set(u.id, unattended.has(u.id) ? 'unattended' : 'covered');
+    for (const u of data.units) if (u.level === detail.pair.unitLevel) statusOf.set(u.id, unattended.has(u.id) ? 'unattended' : 'covered');
   });
 
   const flags = (ids: string[][]) => new Set(ids.flat());
@@ -110,7 +103,7 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
   const units: Record<string, UnitEntry> = Object.create(null);
   for (const u of data.units) {
     const hasPage = PAGE_LEVELS.has(u.level);
-    const att = attendanceOfUnit.get(u.id) ?? { due: 0, attended: 0 };
+    const att = attendanceOfUnit.get(u.id) ?? noAttendance;
     units[u.id] = {
       id: u.id, name: u.name, level: u.level, kind: u.kind, parentId: u.parentId, region: u.region,
       households: u.households, population: u.population, lat: u.lat, lon: u.lon, hasPage,
@@ -118,7 +111,7 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
       status: statusOf.get(u.id) ?? 'none',
       followerIds: [...new Set(followers.get(u.id) ?? [])].sort(),
       unattendedQuarters: streak(u.id),
-      attendance: { ...att, rate: ratio(att.attended, att.due) },
+      attendance: att,
       hasBrief: BRIEF_LEVELS.has(u.level),
       area: hasPage ? current.areas.get(u.id) ?? null : null,
       cadreIds: hasPage ? areaCadres.get(u.id) ?? [] : [],
@@ -136,7 +129,7 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
   const cadres: Record<string, CadreEntry> = Object.create(null);
   for (const c of data.cadres) {
     const activity = data.reports?.byCadre.get(c.id);
-    const att = attendanceOfCadre.get(c.id) ?? { due: 0, attended: 0 };
+    const att = attendanceOfCadre.get(c.id) ?? noAttendance;
     const own = issuesOfCadre.get(c.id) ?? [];
     cadres[c.id] = {
       id: c.id,
@@ -144,9 +137,9 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
       level: c.level, homeUnitId: c.homeUnitId, position: c.position, field: c.field, team: c.team,
       hasPage: c.level !== 'commune',
       unitIds: [...new Set(unitsOfCadre.get(c.id) ?? [])].sort(),
-      monthsDue: att.due, monthsAttended: att.attended, attendanceRate: ratio(att.attended, att.due),
+      monthsDue: att.due, monthsAttended: att.attended, attendanceRate: att.rate,
       reports: activity?.reports ?? 0, meetings: activity?.meetings ?? 0, issues: activity?.issues ?? 0,
-      issuesResponded: own.filter((id) => issues[id]!.respondedOn !== null).length,
+      issuesResponded: issuesOfCadreFigures.get(c.id)?.responded ?? 0,
       overloaded: overloaded.has(c.id), idle: idle.has(c.id), silent: silent.has(c.id), issueIds: own,
     };
   }
@@ -183,13 +176,16 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds }: SiteMode
     files,
     figures: current.figures,
     previous: previous?.figures ?? null,
+    root: current.root,
+    sinceLastQuarter: changeSince(current.root, config.coverage, previous?.root ?? null, config.coverage),
     history: quarters.map((q) => q.figures),
+    rootHistory: quarters.map((q) => q.root),
     changes: quarters.slice(1).map((q, i) => changesBetween(quarters[i]!, q)),
     attendanceByMonth: attendanceByMonth(current.attendance, quarter),
     loadHistograms: current.coverage.map((d) => histogram([...d.unitsOfCadre.values()].map((units) => units.size))),
     responseDays: issueList.map((i) => i.daysToResponse).filter((d): d is number => d !== null),
     unanswered: issueList.filter((i) => i.respondedOn === null).length,
-    departments: issuesByDepartment(data.reports?.issues ?? [], quarter, config.overdueDays),
+    departments: departments(data.reports?.issues ?? [], quarter, config.overdueDays),
     topics: countBy(issueList.map((i) => i.topic).filter((t): t is string => t !== null)),
     rootIds: hierarchy.roots.map((u) => u.id),
     units,
@@ -212,6 +208,13 @@ function changesBetween(before: QuarterAnalysis, after: QuarterAnalysis) {
   const changes = assignmentChanges(before.pairActive.flat(), after.pairActive.flat());
   const unattended = (q: QuarterAnalysis) => q.coverage.flatMap((d) => d.unattendedIds);
   return { from: before.data.quarter.id, to: after.data.quarter.id, ...changes, chronic: chronicUnattended(unattended(before), unattended(after)) };
+}
+
+/** Issue figures per receiving department (issues sent nowhere under ''), busiest first. */
+function departments(list: Issue[], quarter: Quarter, overdueDays: number): DepartmentEntry[] {
+  return [...issuesBy(list, (issue) => [issue.referredTo ?? ''], quarter, overdueDays)]
+    .map(([department, figures]) => ({ department, ...figures }))
+    .sort((a, b) => b.raised - a.raised || a.department.localeCompare(b.department, 'vi'));
 }
 
 function histogram(values: number[]): { unitsFollowed: number; cadres: number }[] {

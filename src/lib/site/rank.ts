@@ -5,7 +5,7 @@ export function byUrgency(children: UnitEntry[]): string[] {
   const unattended = (u: UnitEntry) => (u.area ? u.area.coverage.reduce((sum, c) => sum + c.unattended, 0) : Number(u.status === 'unattended'));
   const coverage = (u: UnitEntry) => {
     const first = u.area?.coverage.find((c) => c.units > 0);
-    return first ? first.covered / first.units : Number(u.status === 'covered');
+    return first ? first.coverageRate! : Number(u.status === 'covered');
   };
   return [...children]
     .sort((a, b) => unattended(b) - unattended(a) || coverage(a) - coverage(b) || (a.attendance.rate ?? 0) - (b.attendance.rate ?? 0) || a.id.localeCompare(b.id))

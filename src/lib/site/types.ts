@@ -1,11 +1,10 @@
 import type { QuarterFigures } from '../analyse.ts';
-import type { AreaFigures } from '../metrics/areaRollup.ts';
+import type { GrainFigures, IssueFigures, PairChange } from '../grains.ts';
 import type { MapDrawing } from '../map-payload.ts';
-import type { IssueFigure } from '../metrics/issues.ts';
 import type { CadreLevel, CoveragePair, Issue, UnitLevel } from '../types.ts';
 
 /** Bumped whenever the shape changes, so pages never read a model of another shape. */
-export const SITE_MODEL_VERSION = 1;
+export const SITE_MODEL_VERSION = 2;
 
 export interface ProblemEntry {
   quarter: string | null;
@@ -44,7 +43,7 @@ export interface UnitEntry {
   /** Attendance of the unit's followers at its meetings this quarter. */
   attendance: { due: number; attended: number; rate: number | null };
   /** Figures of the area below the unit; null for units with no page. */
-  area: AreaFigures | null;
+  area: GrainFigures | null;
   /** Cadres of the area (homed in it or following a unit in it); pages only. */
   cadreIds: string[];
   /** Issues about units of the area; pages only. */
@@ -98,10 +97,15 @@ export interface RegionEntry {
   name: string;
   unitIds: string[];
   teams: string[];
-  area: AreaFigures;
+  area: GrainFigures;
   cadreIds: string[];
   issueIds: string[];
   mapIds: string[];
+}
+
+export interface DepartmentEntry extends IssueFigures {
+  /** '' for issues referred to no department. */
+  department: string;
 }
 
 export interface QuarterChange {
@@ -127,7 +131,13 @@ export interface SiteModel {
   files: { quarter: string; name: string; bytes: number; sha256: string }[];
   figures: QuarterFigures;
   previous: QuarterFigures | null;
+  /** The export-wide figures unrounded, with every rate: the root area's. */
+  root: GrainFigures;
+  /** Per pair: the change of its counts since the previous quarter; null without one. */
+  sinceLastQuarter: (PairChange | null)[];
   history: QuarterFigures[];
+  /** The root's figures of every quarter, oldest first. */
+  rootHistory: GrainFigures[];
   changes: QuarterChange[];
   attendanceByMonth: { month: string; due: number; attended: number }[];
   /** Per pair: how many cadres follow 0, 1, 2, … units of the pair's level. */
@@ -135,7 +145,7 @@ export interface SiteModel {
   /** Days to response of every answered issue of the quarter, and how many wait for an answer. */
   responseDays: number[];
   unanswered: number;
-  departments: ({ department: string } & IssueFigure)[];
+  departments: DepartmentEntry[];
   topics: { topic: string; count: number }[];
   rootIds: string[];
   units: Record<string, UnitEntry>;
