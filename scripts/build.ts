@@ -8,7 +8,6 @@ import { parseCommandLine } from './lib/cli.ts';
 import { nodeSource, terminalProgress } from './lib/node-source.ts';
 import { lockOutput, makeWorkFolder, refusalMessage, refuseOutput, swapIn, sweepLeftovers, userPath } from './lib/output.ts';
 import { problemLine } from './lib/report.ts';
-import { writeDataFiles } from './lib/site-data.ts';
 
 const USAGE = `Usage: npm run build -- [--data DIR] [--out DIR] [--base /sub/path/] [--lang vi|en]
   Reads DIR (default data/), writes the static site to OUT (default dist/). Relative paths are
@@ -59,10 +58,13 @@ const model = buildSiteModel({
 // Everything is built beside the output and swapped in at the end, so a failure leaves it as it was.
 const work = makeWorkFolder(outDir);
 const modelPath = join(work, 'model.json');
+const boundariesPath = join(work, 'boundaries.json');
 const staging = join(work, 'site');
 try {
   writeFileSync(modelPath, JSON.stringify(model));
+  writeFileSync(boundariesPath, JSON.stringify([...boundaries.features]));
   process.env.NAMCOSO_MODEL = modelPath;
+  process.env.NAMCOSO_BOUNDARIES = boundariesPath;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // Vite lets these variables override the build's own values; a parent tool (Vitest) sets them.
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
@@ -70,7 +72,6 @@ try {
   if (process.stderr.isTTY) process.stderr.write(lang === 'vi' ? 'Đang tạo các trang…\n' : 'Rendering the pages…\n');
   // Bundler notices about Astro's own internals mean nothing to the staff who publish: errors only.
   await build({ root: resolve(import.meta.dirname, '..'), outDir: staging, base, logLevel: 'error', vite: { logLevel: 'error' } });
-  writeDataFiles(staging, model, boundaries.features);
   // The output may have changed during the build: check it again right before replacing it.
   const late = refuseOutput(outDir, { project: projectDir, data: dataDir });
   if (late) throw new Error(refusalMessage(late, lang));

@@ -8,14 +8,14 @@ import { formatInteger, formatPercent } from '../lib/format.ts';
 import type { Lang } from '../lib/types.ts';
 import { strings } from './i18n.ts';
 import { pairLabel, unitTitle } from './labels.ts';
-import { model } from './model.ts';
 import { href, pagePath } from './paths.ts';
+import type { SiteModel } from '../lib/site/types.ts';
 
 /** The charts of the site as SVG strings, with their texts in the page's language. */
 
-export function coverageByLevelSvg(lang: Lang): string {
+export function coverageByLevelSvg(model: SiteModel, lang: Lang): string {
   const t = strings[lang];
-  const rows = model.root.coverage.map((c, i) => ({ label: pairLabel(i, lang), units: c.units, covered: c.covered, unattended: c.unattended, rate: c.coverageRate }));
+  const rows = model.root.coverage.map((c, i) => ({ label: pairLabel(model, i, lang), units: c.units, covered: c.covered, unattended: c.unattended, rate: c.coverageRate }));
   const worst = [...rows].sort((a, b) => (a.rate ?? 0) - (b.rate ?? 0))[0];
   return coverageByLevel(rows, {
     lang, id: 'coverage-by-level',
@@ -24,29 +24,29 @@ export function coverageByLevelSvg(lang: Lang): string {
 }
 
 /** Coverage of the first pair with units in the given areas, worst first: unattended units lead. */
-export function coverageByAreaSvg(areaIds: string[], lang: Lang, id = 'coverage-by-area'): string {
+export function coverageByAreaSvg(model: SiteModel, areaIds: string[], lang: Lang, id = 'coverage-by-area'): string {
   const t = strings[lang];
   const areas = areaIds.map((a) => model.units[a]!).filter((u) => u.area !== null);
   const pair = model.pairs.findIndex((_, i) => areas.some((u) => u.area!.coverage[i]!.units > 0));
   const rows = pair < 0 ? [] : areas.map((u) => ({ id: u.id, label: unitTitle(u, lang), href: href(lang, pagePath.unit(u.id)), covered: u.area!.coverage[pair]!.covered, units: u.area!.coverage[pair]!.units }));
   return coverageByArea(rows, {
     lang, id,
-    labels: { title: `${t.chartTitles.coverageByArea}${pair < 0 ? '' : ` · ${pairLabel(pair, lang)}`}`, desc: t.chartTitles.coverageByArea, noData: t.none, axis: t.coverageRate },
+    labels: { title: `${t.chartTitles.coverageByArea}${pair < 0 ? '' : ` · ${pairLabel(model, pair, lang)}`}`, desc: t.chartTitles.coverageByArea, noData: t.none, axis: t.coverageRate },
   });
 }
 
-export function loadSvg(pair: number, lang: Lang): string {
+export function loadSvg(model: SiteModel, pair: number, lang: Lang): string {
   const t = strings[lang];
   const rows = model.loadHistograms[pair] ?? [];
   const fig = model.figures.coverage[pair]!;
   return loadHistogram(rows, {
     lang, id: `load-${pair}`,
-    labels: { title: `${t.chartTitles.load} · ${pairLabel(pair, lang)}`, desc: `${t.idle}: ${formatInteger(fig.idle, lang)}; ${t.overloaded}: ${formatInteger(fig.overloaded, lang)}`,
+    labels: { title: `${t.chartTitles.load} · ${pairLabel(model, pair, lang)}`, desc: `${t.idle}: ${formatInteger(fig.idle, lang)}; ${t.overloaded}: ${formatInteger(fig.overloaded, lang)}`,
       noData: t.none, xAxis: t.unitsFollowed, yAxis: t.cadres, idle: t.idle, normal: t.followsOne, overloaded: t.overloaded },
   });
 }
 
-export function attendanceSvg(lang: Lang): string {
+export function attendanceSvg(model: SiteModel, lang: Lang): string {
   const t = strings[lang];
   return attendanceByMonth(model.attendanceByMonth, {
     lang, id: 'attendance-by-month',
@@ -54,7 +54,7 @@ export function attendanceSvg(lang: Lang): string {
   });
 }
 
-export function responseSvg(lang: Lang): string {
+export function responseSvg(model: SiteModel, lang: Lang): string {
   const t = strings[lang];
   return responseTimes({ days: model.responseDays, unanswered: model.unanswered }, {
     lang, id: 'response-times',
@@ -62,10 +62,10 @@ export function responseSvg(lang: Lang): string {
   });
 }
 
-export function trendSvg(lang: Lang): string {
+export function trendSvg(model: SiteModel, lang: Lang): string {
   const t = strings[lang];
   const series = model.pairs.map((_, i) => ({
-    label: pairLabel(i, lang),
+    label: pairLabel(model, i, lang),
     points: model.rootHistory.map((q, k) => ({ x: model.quarters[k]!, y: q.coverage[i]?.coverageRate ?? null })),
   }));
   return trend({ series, yFormat: 'percent' }, {

@@ -1,6 +1,6 @@
 import type { Lang } from '../lib/types.ts';
-import { model } from './model.ts';
 import { langPrefix, pagePath } from './paths.ts';
+import type { SiteModel } from '../lib/site/types.ts';
 
 export type PageKind = 'overview' | 'unit' | 'brief' | 'cadre' | 'region' | 'map' | 'unattended' | 'cadres' | 'silent' | 'issues' | 'history' | 'quality' | 'about' | 'search';
 
@@ -15,7 +15,7 @@ export interface Route {
 const SINGLE: ('overview' | 'map' | 'unattended' | 'cadres' | 'silent' | 'issues' | 'history' | 'quality' | 'about' | 'search')[] = ['overview', 'map', 'unattended', 'cadres', 'silent', 'issues', 'history', 'quality', 'about', 'search'];
 
 /** Every page of the site, in both languages: one entry per page, ids only. */
-export function allRoutes(): Route[] {
+export function allRoutes(model: SiteModel): Route[] {
   const routes: Route[] = [];
   for (const lang of ['vi', 'en'] as Lang[]) {
     for (const kind of SINGLE) routes.push({ lang, kind, path: pagePath[kind]() });
