@@ -175,12 +175,49 @@ const vi = {
       ['Cộng dồn theo địa bàn', 'Mỗi số liệu được cộng dồn theo huyện, xã và theo vùng; tỷ lệ của một địa bàn là số cán bộ trên số đơn vị của chính địa bàn đó, không phải trung bình của các đơn vị con.'],
     ],
   },
+  /** The map: its legend, switch and tooltips (src/components/CoverageMap.astro, src/client/map.ts). */
+  mapBox: {
+    title: 'Bản đồ đơn vị',
+    colourBy: 'Tô màu theo',
+    byCoverage: 'Có cán bộ theo dõi',
+    byAttendance: 'Tỷ lệ dự họp',
+    covered: 'Có cán bộ theo dõi',
+    unattended: 'Chưa có cán bộ theo dõi',
+    nodata: 'Không có số liệu',
+    noBoundary: 'Chưa có ranh giới (vẽ theo tọa độ)',
+    coverage: 'Tỷ lệ có cán bộ theo dõi',
+    attendance: 'Dự họp',
+    notShown: '{n} đơn vị không có ranh giới và tọa độ nên không hiện trên bản đồ.',
+    error: 'Không tải được dữ liệu bản đồ.',
+    noscript: 'Bản đồ cần bật JavaScript. Số liệu từng đơn vị có trong các bảng của trang.',
+    share: 'Có cán bộ theo dõi',
+    shareTitle: {
+      province: 'Tỷ lệ tỉnh trong vùng có cán bộ theo dõi',
+      district: 'Tỷ lệ huyện trong vùng có cán bộ theo dõi',
+      commune: 'Tỷ lệ xã trong vùng có cán bộ theo dõi',
+      hamlet: 'Tỷ lệ ấp trong vùng có cán bộ theo dõi',
+      group: 'Tỷ lệ tổ trong vùng có cán bộ theo dõi',
+    },
+    empty: 'Chưa vẽ được bản đồ: các đơn vị ở đây chưa có ranh giới và tọa độ.',
+    atLocation: 'vẽ theo tọa độ',
+  },
+  /** The search box in the header (src/components/Search.astro, src/client/search.ts). */
+  searchBox: {
+    label: 'Tìm đơn vị hoặc cán bộ',
+    placeholder: 'Tên hoặc mã, ví dụ: Phước Hiệp',
+    submit: 'Tìm',
+    unit: 'Đơn vị',
+    cadre: 'Cán bộ',
+    noResults: 'Không tìm thấy kết quả.',
+    results: '{n} kết quả',
+    loading: 'Đang tải…',
+    error: 'Không tải được dữ liệu tìm kiếm.',
+  },
 };
 
 export type Strings = typeof vi;
 
 const en: Strings = {
-  ...vi,
   lang: 'en-GB',
   siteSubtitle: 'Cadres following grassroots units',
   otherLang: 'Tiếng Việt',
@@ -352,6 +389,44 @@ const en: Strings = {
       ['Changes between quarters', 'Two consecutive exports compared: assignments added, assignments ended, cadres moved to another unit; and units unattended in both quarters.'],
       ['Figures by area', 'Every figure also adds up per district, per commune and per region; an area’s ratio is its own cadres over its own units, never an average of the units below.'],
     ],
+  },
+  /** The map: its legend, switch and tooltips (src/components/CoverageMap.astro, src/client/map.ts). */
+  mapBox: {
+    title: 'Map of units',
+    colourBy: 'Colour by',
+    byCoverage: 'Coverage',
+    byAttendance: 'Attendance',
+    covered: 'Followed by a cadre',
+    unattended: 'Unattended',
+    nodata: 'No data',
+    noBoundary: 'No boundary (drawn at its location)',
+    coverage: 'Coverage',
+    attendance: 'Attendance',
+    notShown: '{n} units have neither a boundary nor a location and are not on the map.',
+    error: 'The map data could not be loaded.',
+    noscript: 'The map needs JavaScript. Every unit’s figures are in the tables on this page.',
+    share: 'Followed by a cadre',
+    shareTitle: {
+      province: 'Share of provinces in the area that have a cadre following them',
+      district: 'Share of districts in the area that have a cadre following them',
+      commune: 'Share of communes in the area that have a cadre following them',
+      hamlet: 'Share of hamlets in the area that have a cadre following them',
+      group: "Share of residents' groups in the area that have a cadre following them",
+    },
+    empty: 'No map to show: these units have neither boundaries nor locations.',
+    atLocation: 'drawn at its location',
+  },
+  /** The search box in the header (src/components/Search.astro, src/client/search.ts). */
+  searchBox: {
+    label: 'Search units or cadres',
+    placeholder: 'Name or code, e.g. Phước Hiệp',
+    submit: 'Search',
+    unit: 'Unit',
+    cadre: 'Cadre',
+    noResults: 'No results.',
+    results: '{n} results',
+    loading: 'Loading…',
+    error: 'The search data could not be loaded.',
   },
 };
 
