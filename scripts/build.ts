@@ -2,7 +2,7 @@ import { existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:f
 import { basename, dirname, join, resolve } from 'node:path';
 import { normaliseBasePath } from '../src/lib/config.ts';
 import { loadData } from '../src/lib/load.ts';
-import { buildSiteModel } from '../src/lib/site/buildSiteModel.ts';
+import { buildSiteModel } from '../src/lib/model/build-site-model.ts';
 import { readBoundaries } from './lib/boundaries.ts';
 import { parseCommandLine } from './lib/cli.ts';
 import { nodeSource, terminalProgress } from './lib/node-source.ts';

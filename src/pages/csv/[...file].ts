@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { model } from '../../site/model.ts';
-import { idSlug } from '../../site/slug.ts';
-import { siteTables, type TableData, tableCsv } from '../../site/tables.ts';
+import { model } from '../../view/model.ts';
+import { idSlug } from '../../view/slug.ts';
+import { siteTables, type TableData, tableCsv } from '../../view/tables.ts';
 
 /** The CSV behind every table of the site, per language: `csv/vi/coverage.csv`. */
 export function getStaticPaths() {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import type { Lang } from '../../lib/types.ts';
-import { mapPayload, searchIndex } from '../../site/data-files.ts';
-import { boundaryFeatures, model } from '../../site/model.ts';
+import { mapPayload, searchIndex } from '../../view/data-files.ts';
+import { boundaryFeatures, model } from '../../view/model.ts';
 
 /** The map payload and the search index of each language: `data/map-vi.json`, `data/search-en.json`. */
 export function getStaticPaths() {
