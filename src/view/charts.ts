@@ -6,7 +6,7 @@ import { responseTimes } from '../components/charts/response-times.ts';
 import { trend } from '../components/charts/trend.ts';
 import { formatInteger, formatPercent } from '../lib/format.ts';
 import type { Lang } from '../lib/types.ts';
-import { strings } from './i18n.ts';
+import { strings } from '../lib/i18n.ts';
 import { pairLabel, unitTitle } from './labels.ts';
 import { href, pagePath } from './paths.ts';
 import type { SiteModel } from '../lib/model/types.ts';

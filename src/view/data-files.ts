@@ -3,7 +3,7 @@ import { buildMapPayload, hasLocation, type MapPayload, type MapUnitInput } from
 import { buildSearchIndex, type SearchEntry, type SearchIndex } from '../lib/search-index.ts';
 import type { SiteModel, UnitEntry } from '../lib/model/types.ts';
 import type { Lang } from '../lib/types.ts';
-import { strings } from './i18n.ts';
+import { strings } from '../lib/i18n.ts';
 import { pageUnitOf } from './labels.ts';
 import { pagePath } from './paths.ts';
 import { unitTitle } from './unit-title.ts';

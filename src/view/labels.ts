@@ -1,6 +1,6 @@
 import type { UnitEntry } from '../lib/model/types.ts';
 import type { Lang, UnitLevel } from '../lib/types.ts';
-import { strings } from './i18n.ts';
+import { strings } from '../lib/i18n.ts';
 import { unitTitle } from './unit-title.ts';
 import type { SiteModel } from '../lib/model/types.ts';
 

@@ -1,7 +1,7 @@
 import type { CadreEntry, IssueEntry, UnitEntry } from '../lib/model/types.ts';
 import { toCsv } from '../lib/csv-out.ts';
 import type { Lang } from '../lib/types.ts';
-import { strings } from './i18n.ts';
+import { strings } from '../lib/i18n.ts';
 import { pageUnitOf, pairLabel, placeTitle, unitPlace, unitTitle, unitTitleById } from './labels.ts';
 import { href, pagePath } from './paths.ts';
 import { allRoutes, type Route } from './routes.ts';

@@ -1,6 +1,6 @@
 import { foldDiacritics } from '../lib/text.ts';
 import type { Lang, UnitLevel } from '../lib/types.ts';
-import { strings } from './i18n.ts';
+import { strings } from '../lib/i18n.ts';
 
 /** `Xã Phước Hiệp`: the unit's kind before its name, unless the name starts with the kind's first word (`Tổ 7`). */
 export function unitTitle(unit: { name: string; kind: string | null; level: UnitLevel }, lang: Lang): string {
