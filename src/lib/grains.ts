@@ -256,9 +256,10 @@ export function rollUp(facts: QuarterFacts, membership: Membership): Map<string,
   return figures;
 }
 
-/** Change of each pair's counts since the previous quarter's figures of the same grain; null for a pair it did not have. */
+/** How a pair's counts moved between two quarters' figures of one grain. */
 export type PairChange = Record<'covered' | 'unattended' | 'overloaded' | 'idle', number>;
 
+/** Each pair's change since `before`, matched by its levels; null for a pair `before` did not have. */
 export function changeSince(now: GrainFigures, nowPairs: readonly CoveragePair[], before: GrainFigures | null, beforePairs: readonly CoveragePair[]): (PairChange | null)[] {
   return now.coverage.map((c, i) => {
     const pair = nowPairs[i]!;
