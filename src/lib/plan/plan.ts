@@ -72,7 +72,7 @@ export function makePlan(highs: Highs, analysis: QuarterAnalysis, config: Config
   const { data, hierarchy } = analysis;
   const next = nextQuarter(data.quarter);
   const base = data.assignments.filter((a) => isActive(a, next));
-  const ctx = { units: data.units, cadres: data.cadres, hierarchy, base, issues: data.reports?.issues ?? [], quarter: data.quarter, config };
+  const ctx = { units: data.units, cadres: data.cadres, hierarchy, areasOf: analysis.membership.unit, base, issues: data.reports?.issues ?? [], quarter: data.quarter, config };
   const instances = config.coverage.map((pair) => pairInstance(pair, ctx));
   const chosen = instances.map((inst) => choose(highs, inst, maxChanges));
 
