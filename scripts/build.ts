@@ -1,10 +1,11 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { normaliseBasePath } from '../src/lib/config.ts';
+import { strings } from '../src/lib/i18n.ts';
 import { loadData } from '../src/lib/load.ts';
+import { buildSiteModel } from '../src/lib/model/build-site-model.ts';
 import { assignmentsCsv } from '../src/lib/plan/csv.ts';
 import { makePlan } from '../src/lib/plan/plan.ts';
-import { buildSiteModel } from '../src/lib/site/buildSiteModel.ts';
 import { readBoundaries } from './lib/boundaries.ts';
 import { parseCommandLine } from './lib/cli.ts';
 import { solverInWorkers } from './lib/plan-solver.ts';
@@ -12,7 +13,6 @@ import { precompress } from './lib/compress.ts';
 import { nodeSource, terminalProgress } from './lib/node-source.ts';
 import { lockOutput, makeWorkFolder, refusalMessage, refuseOutput, swapIn, sweepLeftovers, userPath } from './lib/output.ts';
 import { problemLine } from './lib/report.ts';
-import { writeDataFiles } from './lib/site-data.ts';
 
 const USAGE = `Usage: npm run build -- [--data DIR] [--out DIR] [--base /sub/path/] [--lang vi|en]
   Reads DIR (default data/), writes the static site to OUT (default dist/). Relative paths are
@@ -31,9 +31,7 @@ const refusal = refuseOutput(outDir, { project: projectDir, data: dataDir });
 if (refusal) usage(refusalMessage(refusal, lang));
 const lock = lockOutput(outDir);
 if (!lock.ok) {
-  process.stderr.write(lang === 'vi'
-    ? `Một lần xây dựng khác (tiến trình ${lock.pid}) đang ghi vào ${outDir}; hãy chờ nó xong rồi chạy lại.\n`
-    : `Another build (process ${lock.pid}) is writing to ${outDir}; wait for it to finish, then run again.\n`);
+  process.stderr.write(`${strings[lang].cli.busy(lock.pid, outDir)}\n`);
   process.exit(1);
 }
 process.on('exit', lock.release);
@@ -46,9 +44,7 @@ const boundaries = readBoundaries(join(dataDir, 'boundaries'));
 const errors = [...loaded.findings.errors, ...boundaries.errors];
 if (errors.length > 0) {
   for (const p of errors) process.stderr.write(`✗ ${problemLine(p, lang)}\n`);
-  process.stderr.write(lang === 'vi'
-    ? `${errors.length} lỗi: chưa xây dựng trang; trang đã công bố giữ nguyên.\n`
-    : `${errors.length} errors: nothing built; the published site is unchanged.\n`);
+  process.stderr.write(`${strings[lang].cli.nothingBuilt(errors.length)}\n`);
   process.exit(1);
 }
 
@@ -67,18 +63,20 @@ const model = buildSiteModel({
 // Everything is built beside the output and swapped in at the end, so a failure leaves it as it was.
 const work = makeWorkFolder(outDir);
 const modelPath = join(work, 'model.json');
+const boundariesPath = join(work, 'boundaries.json');
 const staging = join(work, 'site');
 try {
   writeFileSync(modelPath, JSON.stringify(model));
+  writeFileSync(boundariesPath, JSON.stringify([...boundaries.features]));
   process.env.NAMCOSO_MODEL = modelPath;
+  process.env.NAMCOSO_BOUNDARIES = boundariesPath;
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // Vite lets these variables override the build's own values; a parent tool (Vitest) sets them.
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
   const { build } = await import('astro');
-  if (process.stderr.isTTY) process.stderr.write(lang === 'vi' ? 'Đang tạo các trang…\n' : 'Rendering the pages…\n');
+  if (process.stderr.isTTY) process.stderr.write(`${strings[lang].cli.rendering}\n`);
   // Bundler notices about Astro's own internals mean nothing to the staff who publish: errors only.
   await build({ root: resolve(import.meta.dirname, '..'), outDir: staging, base, logLevel: 'error', vite: { logLevel: 'error' } });
-  writeDataFiles(staging, model, boundaries.features);
   mkdirSync(join(staging, 'plan'), { recursive: true });
   writeFileSync(join(staging, 'plan', 'assignments.csv'), assignmentsCsv(plan.assignments));
   if (process.stderr.isTTY) process.stderr.write(lang === 'vi' ? 'Đang nén sẵn các tệp (.br, .gz)…\n' : 'Precompressing the files (.br, .gz)…\n');
@@ -88,14 +86,14 @@ try {
   if (late) throw new Error(refusalMessage(late, lang));
   swapIn(staging, outDir, work, model.builtAt);
 } catch (e) {
-  process.stderr.write(`${lang === 'vi' ? 'Xây dựng thất bại; trang đã công bố giữ nguyên' : 'The build failed; the published site is unchanged'}:\n${(e as Error).message ?? e}\n`);
+  process.stderr.write(`${strings[lang].cli.buildFailed}:\n${(e as Error).message ?? e}\n`);
   process.exitCode = 1;
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
 if (!process.exitCode) {
   const pages = countPages(outDir);
-  process.stdout.write(`${lang === 'vi' ? 'Đã xây dựng' : 'Built'} ${pages} ${lang === 'vi' ? 'trang' : 'pages'} → ${outDir} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
+  process.stdout.write(`${strings[lang].cli.built(pages, outDir, ((Date.now() - started) / 1000).toFixed(1))}\n`);
 }
 
 function countPages(dir: string): number {

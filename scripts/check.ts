@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { strings } from '../src/lib/i18n.ts';
 import { loadData } from '../src/lib/load.ts';
 import { formatDecimal, formatInteger, formatPercent } from '../src/lib/format.ts';
 import { parseCommandLine } from './lib/cli.ts';
@@ -23,27 +24,28 @@ const ok = loaded.findings.errors.length === 0;
 if (values.json) {
   process.stdout.write(`${JSON.stringify(checkJson(loaded, lang), null, 2)}\n`);
 } else {
-  const vi = lang === 'vi';
+  const t = strings[lang].cli;
+  const n = (x: number) => formatInteger(x, lang);
   const out: string[] = [];
   const current = loaded.quarters.at(-1)?.figures;
   if (current) {
-    out.push(`${vi ? 'Kỳ' : 'Quarter'} ${current.quarter}: ${formatInteger(current.counts.units, lang)} ${vi ? 'đơn vị' : 'units'}, ${formatInteger(current.counts.cadres, lang)} ${vi ? 'cán bộ' : 'cadres'}, ${formatInteger(current.counts.assignments, lang)} ${vi ? 'phân công' : 'assignments'}, ${formatInteger(current.counts.reports, lang)} ${vi ? 'báo cáo' : 'reports'}`);
+    out.push(`${t.quarter} ${current.quarter}: ${n(current.counts.units)} ${t.units}, ${n(current.counts.cadres)} ${t.cadres}, ${n(current.counts.assignments)} ${t.assignments}, ${n(current.counts.reports)} ${t.reports}`);
     for (const c of current.coverage) {
-      out.push(`  ${c.cadreLevel} → ${c.unitLevel}: ${formatInteger(c.cadres, lang)}/${formatInteger(c.units, lang)} = ${formatDecimal(c.ratio, 3, lang)}; ${vi ? 'có người theo dõi' : 'covered'} ${formatInteger(c.covered, lang)}, ${vi ? 'chưa có' : 'unattended'} ${formatInteger(c.unattended, lang)}, ${vi ? 'ôm hai nơi trở lên' : 'overloaded'} ${formatInteger(c.overloaded, lang)}, ${vi ? 'chưa được phân công' : 'idle'} ${formatInteger(c.idle, lang)}`);
+      out.push(`  ${c.cadreLevel} → ${c.unitLevel}: ${n(c.cadres)}/${n(c.units)} = ${formatDecimal(c.ratio, 3, lang)}; ${t.covered} ${n(c.covered)}, ${t.unattended} ${n(c.unattended)}, ${t.overloaded} ${n(c.overloaded)}, ${t.idle} ${n(c.idle)}`);
     }
-    if (current.activity) out.push(`  ${vi ? 'Dự họp' : 'Attendance'}: ${formatPercent(current.activity.attendanceRate, lang)}; ${vi ? 'cán bộ không báo cáo' : 'silent cadres'}: ${formatInteger(current.activity.silentCadres, lang)}`);
-    if (current.issues) out.push(`  ${vi ? 'Kiến nghị' : 'Issues'}: ${formatInteger(current.issues.raised, lang)}, ${vi ? 'đã phản hồi' : 'responded'} ${formatInteger(current.issues.responded, lang)}, ${vi ? 'trung vị' : 'median'} ${current.issues.medianDaysToResponse ?? '—'} ${vi ? 'ngày' : 'days'}, ${vi ? 'quá hạn' : 'overdue'} ${formatInteger(current.issues.overdue, lang)}`);
+    if (current.activity) out.push(`  ${t.attendance}: ${formatPercent(current.activity.attendanceRate, lang)}; ${t.silent}: ${n(current.activity.silentCadres)}`);
+    if (current.issues) out.push(`  ${t.issues}: ${n(current.issues.raised)}, ${t.responded} ${n(current.issues.responded)}, ${t.median} ${current.issues.medianDaysToResponse ?? '—'} ${t.days}, ${t.overdue} ${n(current.issues.overdue)}`);
   }
   const { errors, warnings } = loaded.findings;
   if (errors.length > 0) {
-    out.push(`${formatInteger(errors.length, lang)} ${vi ? 'lỗi' : errors.length === 1 ? 'error' : 'errors'}:`);
+    out.push(`${n(errors.length)} ${t.errors(errors.length)}:`);
     for (const p of errors) out.push(`  ✗ ${problemLine(p, lang)}`);
   }
   if (warnings.length > 0) {
-    out.push(`${formatInteger(warnings.length, lang)} ${vi ? 'cảnh báo' : warnings.length === 1 ? 'warning' : 'warnings'}:`);
+    out.push(`${n(warnings.length)} ${t.warnings(warnings.length)}:`);
     for (const p of warnings) out.push(`  ! ${problemLine(p, lang)}`);
   }
-  out.push(ok ? (vi ? 'Dữ liệu hợp lệ.' : 'The export is valid.') : (vi ? 'Dữ liệu có lỗi: hãy sửa rồi chạy lại.' : 'The export has errors: fix them and run again.'));
+  out.push(ok ? t.valid : t.invalid);
   (ok ? process.stdout : process.stderr).write(`${out.join('\n')}\n`);
 }
 process.exitCode = ok ? 0 : 1;

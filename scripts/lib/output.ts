@@ -1,6 +1,8 @@
 import { closeSync, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { strings } from '../../src/lib/i18n.ts';
+import type { Lang } from '../../src/lib/types.ts';
 
 /** The file every build writes into its output; only a folder carrying it may be replaced. */
 export const OUTPUT_MARKER = '.namcoso-site';
@@ -51,27 +53,16 @@ export function refuseOutput(out: string, folders: { project: string; data: stri
   return { code: 'out-foreign', path: target };
 }
 
-export function refusalMessage(r: OutputRefusal, lang: 'vi' | 'en'): string {
-  const vi = lang === 'vi';
+export function refusalMessage(r: OutputRefusal, lang: Lang): string {
+  const t = strings[lang].cli.refusal;
   switch (r.code) {
-    case 'out-root':
-      return vi ? `Không ghi trang vào thư mục gốc ${r.path}.` : `Refusing to write the site over the file-system root ${r.path}.`;
-    case 'out-home':
-      return vi ? `Không ghi trang đè lên thư mục nhà ${r.path}.` : `Refusing to write the site over the home folder ${r.path}.`;
     case 'out-contains':
-      return vi
-        ? `Không ghi trang vào ${r.path}: thư mục này chứa ${r.contained}, sẽ bị xoá khi thay trang.`
-        : `Refusing to write the site to ${r.path}: it holds ${r.contained}, which replacing it would delete.`;
     case 'out-in-data':
-      return vi
-        ? `Không ghi trang vào ${r.path}: thư mục này nằm trong thư mục dữ liệu ${r.contained}.`
-        : `Refusing to write the site to ${r.path}: it lies inside the data folder ${r.contained}.`;
-    case 'out-not-folder':
-      return vi ? `${r.path} là một tệp, không phải thư mục.` : `${r.path} is a file, not a folder.`;
+      return t[r.code](r.path, r.contained);
     case 'out-foreign':
-      return vi
-        ? `Không ghi trang vào ${r.path}: thư mục có sẵn tệp không do namcoso tạo ra (thiếu ${OUTPUT_MARKER}). Hãy chọn một thư mục trống hoặc chưa có.`
-        : `Refusing to write the site to ${r.path}: it holds files namcoso did not build (no ${OUTPUT_MARKER}). Choose an empty or new folder.`;
+      return t[r.code](r.path, OUTPUT_MARKER);
+    default:
+      return t[r.code](r.path);
   }
 }
 

@@ -1,4 +1,5 @@
 import type { QuarterFigures } from '../../src/lib/analyse.ts';
+import { strings } from '../../src/lib/i18n.ts';
 import type { LoadedData } from '../../src/lib/load.ts';
 import { describeProblem } from '../../src/lib/messages.ts';
 import type { Lang, Problem } from '../../src/lib/types.ts';
@@ -25,9 +26,9 @@ export function checkJson(loaded: LoadedData, lang: Lang) {
 /** `2017-Q4/units.csv, dòng 12, cột parent_id, giá trị "999": …` */
 export function problemLine(p: Problem, lang: Lang): string {
   const where = [p.quarter ? `${p.quarter}/${p.file}` : p.file];
-  const vi = lang === 'vi';
-  if (p.line !== null) where.push(`${vi ? 'dòng' : 'line'} ${p.line}`);
-  if (p.column !== null) where.push(`${vi ? 'cột' : 'column'} ${p.column}`);
-  if (p.value !== null) where.push(`${vi ? 'giá trị' : 'value'} "${p.value}"`);
+  const t = strings[lang].cli;
+  if (p.line !== null) where.push(`${t.line} ${p.line}`);
+  if (p.column !== null) where.push(`${t.column} ${p.column}`);
+  if (p.value !== null) where.push(`${t.value} "${p.value}"`);
   return `${where.join(', ')}: ${describeProblem(p, lang)}`;
 }

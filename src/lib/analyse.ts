@@ -1,14 +1,26 @@
+import { type GrainFigures, type IssueFigures, type Membership, type QuarterFacts, areaGrouping, membershipOf, regionGrouping, rollUp, wholeExport } from './grains.ts';
 import { buildHierarchy, type Hierarchy } from './hierarchy.ts';
 import type { ExportData } from './ingest/export.ts';
 import { activeAssignments } from './metrics/active.ts';
-import { type AreaFigures, areaRollup } from './metrics/areaRollup.ts';
-import { type AssignmentAttendance, attendance, attendanceRate } from './metrics/attendance.ts';
-import { type CoverageDetail, type CoverageFigure, coverage } from './metrics/coverage.ts';
-import { type IssueFigure, issueFigures } from './metrics/issues.ts';
+import { type AssignmentAttendance, attendance } from './metrics/attendance.ts';
+import { type CoverageDetail, coverage } from './metrics/coverage.ts';
 import { mappedAssignments, pairAssignments } from './metrics/pairs.ts';
 import { round3 } from './metrics/ratio.ts';
 import { silentCadres } from './metrics/silent.ts';
-import type { Assignment, Config } from './types.ts';
+import type { Assignment, Config, CoveragePair } from './types.ts';
+
+/** One pair's figures as published: `ratio` = cadres / units, rounded to three decimals. */
+export interface CoverageFigure {
+  cadreLevel: CoveragePair['cadreLevel'];
+  unitLevel: CoveragePair['unitLevel'];
+  cadres: number;
+  units: number;
+  ratio: number | null;
+  covered: number;
+  unattended: number;
+  overloaded: number;
+  idle: number;
+}
 
 /** The published figures of one quarter: what `check --json` prints. */
 export interface QuarterFigures {
@@ -17,7 +29,7 @@ export interface QuarterFigures {
   coverage: CoverageFigure[];
   /** null when the export has no reports.csv. */
   activity: { attendanceRate: number | null; silentCadres: number; monthsDue: number; monthsAttended: number } | null;
-  issues: IssueFigure | null;
+  issues: IssueFigures | null;
 }
 
 /** Everything computed for one quarter, kept for the site's lists and pages. */
@@ -30,7 +42,13 @@ export interface QuarterAnalysis {
   pairActive: Assignment[][];
   attendance: AssignmentAttendance[];
   silent: string[];
-  areas: Map<string, AreaFigures>;
+  facts: QuarterFacts;
+  /** The export as a whole: the root area's figures. */
+  root: GrainFigures;
+  /** Which areas (each unit with its ancestors, each region) every unit, cadre and issue counts in. */
+  membership: Membership;
+  /** Every area's figures, keyed by unit id or region key. */
+  areas: Map<string, GrainFigures>;
   figures: QuarterFigures;
 }
 
@@ -45,40 +63,38 @@ export function analyseQuarter(data: ExportData, config: Config): QuarterAnalysi
   const mapped = mappedAssignments(config.coverage, active, cadreById, hierarchy.byId);
   const attendanceRows = reports ? attendance(mapped, quarter, reports.meetingMonths) : [];
   const silent = reports ? silentCadres(active, reports.byCadre) : [];
-
-  const cadreAreas = (pair: number, cadreId: string): string[] => {
-    const home = cadreById.get(cadreId)?.homeUnitId;
-    const unitIds = [...(home ? [home] : []), ...(coverageDetails[pair]!.unitsOfCadre.get(cadreId) ?? [])];
-    return unitIds.flatMap((id) => hierarchy.areasOf(id));
+  const facts: QuarterFacts = {
+    quarter, overdueDays: config.overdueDays, units: hierarchy.byId, cadres: cadreById,
+    coverage: coverageDetails, attendance: attendanceRows, silent, issues: reports?.issues ?? [],
   };
-  // Roll-ups per area are for the site: computed on first use, so `check` never pays for them.
-  let areas: Map<string, AreaFigures> | undefined;
-  const rollup = () =>
-    (areas ??= areaRollup({
-      hierarchy,
-      coverage: coverageDetails,
-      cadreAreas,
-      attendance: attendanceRows,
-      silent,
-      issues: reports?.issues ?? [],
-      quarter,
-      overdueDays: config.overdueDays,
-    }));
 
-  const totals = attendanceRate(attendanceRows);
-  const figures: QuarterFigures = {
+  // One export is one tree (validation refuses a second root). `check` needs the root alone;
+  // the areas are for the site, computed on first use so `check` never pays for them.
+  const rootId = hierarchy.roots[0]!.id;
+  const root = rollUp(facts, wholeExport(rootId)).get(rootId)!;
+  const membership = membershipOf(facts, [areaGrouping(hierarchy), regionGrouping(hierarchy)]);
+  let areas: Map<string, GrainFigures> | undefined;
+  return {
+    data, hierarchy, active, coverage: coverageDetails, pairActive, attendance: attendanceRows, silent, facts, root, membership,
+    figures: publish(data, config, root),
+    get areas() {
+      return (areas ??= rollUp(facts, membership));
+    },
+  };
+}
+
+/** The root's figures as `check --json` prints them: ratios rounded to three decimals. */
+function publish({ quarter, units, cadres, assignments, reports }: ExportData, config: Config, root: GrainFigures): QuarterFigures {
+  return {
     quarter: quarter.id,
     counts: { units: units.length, cadres: cadres.length, assignments: assignments.length, reports: reports?.rows ?? 0 },
-    coverage: coverageDetails.map((d) => ({ ...d.figure, ratio: round3(d.figure.ratio) })),
+    coverage: root.coverage.map((c, i) => ({
+      cadreLevel: config.coverage[i]!.cadreLevel, unitLevel: config.coverage[i]!.unitLevel,
+      cadres: c.cadres, units: c.units, ratio: round3(c.ratio), covered: c.covered, unattended: c.unattended, overloaded: c.overloaded, idle: c.idle,
+    })),
     activity: reports
-      ? { attendanceRate: round3(totals.rate), silentCadres: silent.length, monthsDue: totals.due, monthsAttended: totals.attended }
+      ? { attendanceRate: round3(root.attendance.rate), silentCadres: root.silentCadres, monthsDue: root.attendance.due, monthsAttended: root.attendance.attended }
       : null,
-    issues: reports ? issueFigures(reports.issues, quarter, config.overdueDays) : null,
-  };
-  return {
-    data, hierarchy, active, coverage: coverageDetails, pairActive, attendance: attendanceRows, silent, figures,
-    get areas() {
-      return rollup();
-    },
+    issues: reports ? root.issues : null,
   };
 }

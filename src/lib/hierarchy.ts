@@ -5,8 +5,6 @@ export interface Hierarchy {
   byId: Map<string, Unit>;
   children: Map<string, Unit[]>;
   roots: Unit[];
-  /** Areas a unit counts in: itself, every ancestor, and its region as `region:NAME`. */
-  areasOf(unitId: string): string[];
   /** The region of a unit: its own, or the nearest ancestor's. */
   regionOf(unitId: string): string | null;
   ancestors(unitId: string): Unit[];
@@ -28,7 +26,6 @@ export function buildHierarchy(units: Unit[]): Hierarchy {
       else children.set(parent.id, [unit]);
     }
   }
-  const areaCache = new Map<string, string[]>();
   const regionCache = new Map<string, string | null>();
 
   const ancestors = (unitId: string): Unit[] => {
@@ -49,13 +46,5 @@ export function buildHierarchy(units: Unit[]): Hierarchy {
     regionCache.set(unitId, region);
     return region;
   };
-  const areasOf = (unitId: string): string[] => {
-    const cached = areaCache.get(unitId);
-    if (cached) return cached;
-    const region = regionOf(unitId);
-    const areas = [unitId, ...ancestors(unitId).map((u) => u.id), ...(region === null ? [] : [regionKey(region)])];
-    areaCache.set(unitId, areas);
-    return areas;
-  };
-  return { byId, children, roots, areasOf, regionOf, ancestors };
+  return { byId, children, roots, regionOf, ancestors };
 }

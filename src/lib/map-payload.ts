@@ -119,35 +119,6 @@ export function hasLocation(u: { lat: number | null; lon: number | null }): bool
   return u.lat !== null && u.lon !== null && Number.isFinite(u.lat) && Number.isFinite(u.lon);
 }
 
-export interface AreaCoverage {
-  /** Followed units inside the area with a cadre following them. */
-  covered: number;
-  /** Followed units inside the area. */
-  units: number;
-  /** covered / units, null when the area holds no followed unit. */
-  share: number | null;
-}
-
-/**
- * For each area, how many of the followed units inside it are covered, of how many.
- * `areaOf` gives the area a followed unit lies in (null: in none).
- *
- * @example areaCoverage([{ id: 'a', covered: true }, { id: 'b', covered: false }], () => 'd').get('d') // { covered: 1, units: 2, share: 0.5 }
- */
-export function areaCoverage(followed: { id: string; covered: boolean }[], areaOf: (id: string) => string | null): Map<string, AreaCoverage> {
-  const out = new Map<string, AreaCoverage>();
-  for (const u of followed) {
-    const area = areaOf(u.id);
-    if (area === null) continue;
-    const c = out.get(area) ?? { covered: 0, units: 0, share: null };
-    c.units++;
-    if (u.covered) c.covered++;
-    c.share = c.covered / c.units;
-    out.set(area, c);
-  }
-  return out;
-}
-
 const OBJECT_NAME = 'units';
 const ID_PROPERTIES = ['unit_id', 'id', 'code', 'ma'] as const;
 

@@ -97,14 +97,18 @@ describe('npm run build refuses an output it did not build', { timeout: 30_000 }
 
 describe('npm run build replaces its own output, one build at a time', { timeout: 120_000 }, () => {
   let work: string;
+  let first: Record<string, string>;
+  // A fixed build stamp, so that two builds of the same data can be compared byte for byte.
+  const stamp = { SOURCE_DATE_EPOCH: '0' };
   beforeAll(() => {
     work = join(sandbox, 'staff');
     cpSync(join(project, 'tests/fixtures/tiny'), join(work, 'data'), { recursive: true });
   });
 
   it('takes relative --data and --out from the folder npm was run in, and marks what it built', () => {
-    const r = build(work, ['--data', 'data', '--out', 'site']);
+    const r = build(work, ['--data', 'data', '--out', 'site'], stamp);
     expect(r.code, r.stderr).toBe(0);
+    first = hashTree(join(work, 'site'));
     expect(existsSync(join(work, 'site/index.html'))).toBe(true);
     expect(JSON.parse(readFileSync(join(work, 'site', OUTPUT_MARKER), 'utf8'))).toMatchObject({ generator: 'namcoso' });
     expect(existsSync(join(project, 'site'))).toBe(false);
@@ -125,6 +129,14 @@ describe('npm run build replaces its own output, one build at a time', { timeout
       expect(gunzipSync(readFileSync(`${file}.gz`)).equals(bytes), file).toBe(true);
     }
     expect(readFileSync(join(site, 'index.html.br')).length).toBeLessThan(readFileSync(join(site, 'index.html')).length / 3);
+  });
+
+  it('has the file behind every download link of every page', () => {
+    const site = join(work, 'site');
+    const pages = Object.keys(first).filter((path) => path.endsWith('.html'));
+    const links = new Set(pages.flatMap((path) => [...readFileSync(join(site, path), 'utf8').matchAll(/href="\/(csv\/[^"]+)"[^>]* download/g)].map((m) => m[1]!)));
+    expect(links.size).toBeGreaterThan(20);
+    for (const link of links) expect(existsSync(join(site, link)), link).toBe(true);
   });
 
   it('refuses a second build while another is writing the same output, and leaves the site as it is', async () => {
@@ -153,7 +165,7 @@ describe('npm run build replaces its own output, one build at a time', { timeout
     writeFileSync(join(lookalike, 'keep.txt'), 'x');
     writeFileSync(join(work, 'site', 'stale.html'), 'from an older build');
 
-    const r = build(work, ['--data', 'data', '--out', 'site']);
+    const r = build(work, ['--data', 'data', '--out', 'site'], stamp);
     expect(r.code, r.stderr).toBe(0);
     expect(existsSync(leftover)).toBe(false);
     expect(readFileSync(join(lookalike, 'keep.txt'), 'utf8')).toBe('x');
@@ -161,5 +173,7 @@ describe('npm run build replaces its own output, one build at a time', { timeout
     // The new site replaced the old one whole: nothing of the older build survives.
     expect(existsSync(join(work, 'site', 'stale.html'))).toBe(false);
     expect(existsSync(join(work, 'site', 'index.html'))).toBe(true);
+    // The same data and stamp give the same site, byte for byte: pages, CSVs, map and search files.
+    expect(hashTree(join(work, 'site'))).toEqual(first);
   });
 });

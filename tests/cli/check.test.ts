@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { cleanupExports, makeExport, runCheck, stackTraceLines, TINY, TINY_EXPORT } from './run-check.ts';
+import { checkExport, cleanupExports, makeExport, runCheck, stackTraceLines, TINY, TINY_EXPORT } from './run-check.ts';
 
 // Each case spawns Node (about 0.5 s alone, a few seconds on a loaded machine).
 vi.setConfig({ testTimeout: 60_000 });
@@ -80,8 +80,9 @@ describe('check: the valid tiny fixture', () => {
     expect(typeof r.json.activity.attendanceRate).toBe('number');
   });
 
-  it('lists the two expected warnings (and they do not fail the run)', () => {
-    const r = runCheck([TINY, '--json']);
+  it('lists the two expected warnings (and they do not fail the run)', async () => {
+    const r = await checkExport(() => {});
+    expect(r.code).toBe(0);
     expect(r.json.warnings).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ file: 'assignments.csv', line: 7, column: 'unit_id', value: '10001', code: 'unexpected-level' }),
@@ -101,17 +102,16 @@ describe('check: the valid tiny fixture', () => {
     expect(() => JSON.parse(r.stdout)).toThrow();
   });
 
-  it('--lang en gives English messages, in the summary and in --json', () => {
+  it('--lang en gives English messages, in the summary and in --json', async () => {
     const human = runCheck([TINY, '--lang', 'en']);
     expect(human.code).toBe(0);
     expect(human.stdout).toContain('The export is valid.');
     expect(human.stdout).toContain('A district cadre follows a commune unit');
-    const json = runCheck([TINY, '--json', '--lang', 'en']);
-    expect(json.code).toBe(0);
+    const json = await checkExport(() => {}, { lang: 'en' });
     expect(json.json.warnings.map((w: { message: string }) => w.message)).toEqual(
       expect.arrayContaining(['A district cadre follows a commune unit: no pair of the mapping, not counted.', 'Report dated outside 2017-Q4; not counted.']),
     );
-    const vi = runCheck([TINY, '--json']);
+    const vi = await checkExport(() => {});
     expect(vi.json.warnings.map((w: { message: string }) => w.message).join('\n')).toContain('Cán bộ cấp huyện');
   });
 
@@ -141,10 +141,10 @@ describe('check: the valid tiny fixture', () => {
 });
 
 describe('check: an export with errors', () => {
-  const broken = () =>
-    makeExport((f) => {
-      f['units.csv'] = (f['units.csv'] as string).replace('10003,Xã B1,commune,802', '10003,Xã B1,commune,899');
-    });
+  const breakParent = (f: Record<string, string | Buffer>) => {
+    f['units.csv'] = (f['units.csv'] as string).replace('10003,Xã B1,commune,802', '10003,Xã B1,commune,899');
+  };
+  const broken = () => makeExport(breakParent);
 
   it('the human summary (stderr) names the file, line, column, value and says it failed; exit 1', () => {
     const r = runCheck([broken()]);
@@ -167,8 +167,8 @@ describe('check: an export with errors', () => {
     expect(all).toContain('The export has errors');
   });
 
-  it('--json still prints one JSON object, with the error and no figures', () => {
-    const r = runCheck([broken(), '--json', '--lang', 'en']);
+  it('--json still prints one JSON object, with the error and no figures', async () => {
+    const r = await checkExport(breakParent, { lang: 'en' });
     expect(r.code).toBe(1);
     expect(r.json.errors).toEqual([
       expect.objectContaining({ file: 'units.csv', line: 7, column: 'parent_id', value: '899', code: 'unknown-parent', message: 'This parent id is not in units.csv.' }),

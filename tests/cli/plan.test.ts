@@ -77,7 +77,7 @@ describe('npm run plan on the demo', { timeout: 300_000 }, () => {
     const next = nextQuarter(analysis.data.quarter);
     const base = analysis.data.assignments.filter((a) => isActive(a, next));
     const inst = pairInstance(loaded.config.coverage[0]!, {
-      units: analysis.data.units, cadres: analysis.data.cadres, hierarchy: analysis.hierarchy, base,
+      units: analysis.data.units, cadres: analysis.data.cadres, hierarchy: analysis.hierarchy, areasOf: analysis.membership.unit, base,
       issues: analysis.data.reports?.issues ?? [], quarter: analysis.data.quarter, config: loaded.config,
     });
     const part = inst.parts[0]!;

@@ -3,6 +3,10 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkJson } from '../../scripts/lib/report.ts';
+import { loadData } from '../../src/lib/load.ts';
+import type { Lang } from '../../src/lib/types.ts';
+import { memorySource } from '../memory-source.ts';
 
 /** The repository root (this file is tests/cli/run-check.ts). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -52,6 +56,30 @@ export function runCheck(args: string[]): CheckResult {
 
 const created: string[] = [];
 
+/** The tiny fixture's files, changed by `mutate` (keys are file names; delete a key to remove the file). */
+function tinyFiles(mutate: (files: Record<string, string | Buffer>) => void): Record<string, string | Buffer> {
+  const files: Record<string, string | Buffer> = {};
+  for (const name of readdirSync(TINY_EXPORT)) files[name] = readFileSync(join(TINY_EXPORT, name), 'utf8');
+  mutate(files);
+  return files;
+}
+
+/**
+ * What `check DIR --json` reports for the tiny fixture changed by `mutate`, computed in this
+ * process through an in-memory DataSource: the same loadData and checkJson as the command, without
+ * starting Node. Exit code and stderr are the command's own: tests of those use runCheck.
+ */
+export async function checkExport(
+  mutate: (files: Record<string, string | Buffer>) => void,
+  opts: { folder?: string; config?: string; lang?: Lang } = {},
+): Promise<{ code: number; json: any }> {
+  const source: Record<string, string | Uint8Array> = {};
+  for (const [name, content] of Object.entries(tinyFiles(mutate))) source[`d/exports/${opts.folder ?? '2017-Q4'}/${name}`] = content;
+  if (opts.config !== undefined) source['d/config.json'] = opts.config;
+  const loaded = await loadData('d', memorySource(source));
+  return { code: loaded.findings.errors.length === 0 ? 0 : 1, json: JSON.parse(JSON.stringify(checkJson(loaded, opts.lang ?? 'vi'))) };
+}
+
 /**
  * Copies the tiny fixture into a fresh temp dir as DIR/exports/<folder>/ (2017-Q4 unless told),
  * lets `mutate` change the files (keys are file names; delete a key to remove the file; a
@@ -63,9 +91,7 @@ export function makeExport(
 ): string {
   const dir = mkdtempSync(join(tmpdir(), 'namcoso-'));
   created.push(dir);
-  const files: Record<string, string | Buffer> = {};
-  for (const name of readdirSync(TINY_EXPORT)) files[name] = readFileSync(join(TINY_EXPORT, name), 'utf8');
-  mutate(files);
+  const files = tinyFiles(mutate);
   const folder = join(dir, 'exports', opts.folder ?? '2017-Q4');
   mkdirSync(folder, { recursive: true });
   for (const [name, content] of Object.entries(files)) {

@@ -5,7 +5,7 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { feature as topoFeature } from 'topojson-client';
 import { topology } from 'topojson-server';
 import type { GeometryCollection } from 'topojson-specification';
-import { ancestorAtLevel, areaCoverage, buildMapPayload, chooseMapLevel, featuresById } from '../../src/lib/map-payload.ts';
+import { ancestorAtLevel, buildMapPayload, chooseMapLevel, featuresById } from '../../src/lib/map-payload.ts';
 import type { MapLevelChoice, MapLevelUnit, MapUnitInput } from '../../src/lib/map-payload.ts';
 
 function square(x: number, y: number, props: Record<string, unknown> | null, id?: string | number): Feature {
@@ -174,24 +174,6 @@ describe('chooseMapLevel(followed, units, hasBoundary)', () => {
   });
 });
 
-describe('areaCoverage(followed, areaOf)', () => {
-  const followed = tree.filter((u) => u.level === 'commune').map((u) => ({ id: u.id, covered: covered.has(u.id) }));
-
-  it('areaCoverage counts covered over followed units per district; a commune outside every district counts in none', () => {
-    const m = areaCoverage(followed, (id) => ancestorAtLevel(id, 'district', (x) => byId.get(x)));
-    // D1: c1, c3 covered of c1, c2, c3 → 2/3; D2: c4 unattended → 0/1; D3 holds none; c5 has no district.
-    expect(Object.fromEntries(m)).toEqual({
-      D1: { covered: 2, units: 3, share: 2 / 3 },
-      D2: { covered: 0, units: 1, share: 0 },
-    });
-  });
-
-  it('areaCoverage over the province counts all five communes', () => {
-    const m = areaCoverage(followed, (id) => ancestorAtLevel(id, 'province', (x) => byId.get(x)));
-    expect(m.get('P')).toEqual({ covered: 3, units: 5, share: 0.6 });
-  });
-});
-
 describe('buildMapPayload for an ancestor level', () => {
   it('buildMapPayload keeps the areas\' polygons, their counts and the followed units\' points', () => {
     const features = featuresById(fc([square(106, 10, null, 'D1'), square(106.1, 10, null, 'D2')]));
@@ -245,11 +227,18 @@ describe.skipIf(!existsSync(REAL_DISTRICTS) || !existsSync(REAL_UNITS))('the map
 
     // Every third commune covered, for a share that differs between districts.
     const communes = tree.filter((u) => u.level === 'commune');
-    const shares = areaCoverage(communes.map((u, i) => ({ id: u.id, covered: i % 3 === 0 })), (id) => ancestorAtLevel(id, 'district', (x) => byId.get(x)));
+    const shares = new Map<string, { covered: number; units: number }>();
+    communes.forEach((u, i) => {
+      const d = ancestorAtLevel(u.id, 'district', (x) => byId.get(x))!;
+      const c = shares.get(d) ?? { covered: 0, units: 0 };
+      c.units++;
+      if (i % 3 === 0) c.covered++;
+      shares.set(d, c);
+    });
     const districts = tree.filter((u) => u.level === 'district');
     const p = buildMapPayload(districts.map((d) => {
       const c = shares.get(d.id)!;
-      return unit(d.id, { coverage: c.share, share: { covered: c.covered, units: c.units }, attendance: null });
+      return unit(d.id, { coverage: c.covered / c.units, share: c, attendance: null });
     }), features, choice);
     expect(communes).toHaveLength(164);
     expect((p.topology!.objects.units as GeometryCollection).geometries).toHaveLength(9);

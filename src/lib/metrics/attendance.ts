@@ -1,6 +1,5 @@
 import { quarterMonths } from '../quarter.ts';
 import type { Assignment, Quarter } from '../types.ts';
-import { ratio } from './ratio.ts';
 
 export interface AssignmentAttendance {
   cadreId: string;
@@ -25,24 +24,4 @@ export function attendance(active: Assignment[], quarter: Quarter, meetingMonths
     const monthsAttended = monthsDue.filter((m) => meetingMonths.has(`${a.cadreId}\t${a.unitId}\t${m}`));
     return { cadreId: a.cadreId, unitId: a.unitId, monthsDue, monthsAttended };
   });
-}
-
-/** Σ attended / Σ due over the given assignments; null when nothing was due. */
-export function attendanceRate(rows: AssignmentAttendance[]): { due: number; attended: number; rate: number | null } {
-  let due = 0;
-  let attended = 0;
-  for (const row of rows) {
-    due += row.monthsDue.length;
-    attended += row.monthsAttended.length;
-  }
-  return { due, attended, rate: ratio(attended, due) };
-}
-
-/** Due and attended per month of the quarter. */
-export function attendanceByMonth(rows: AssignmentAttendance[], quarter: Quarter): { month: string; due: number; attended: number }[] {
-  return quarterMonths(quarter).map((month) => ({
-    month,
-    due: rows.filter((r) => r.monthsDue.includes(month)).length,
-    attended: rows.filter((r) => r.monthsAttended.includes(month)).length,
-  }));
 }

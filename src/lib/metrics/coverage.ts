@@ -1,21 +1,8 @@
 import type { Assignment, Cadre, CoveragePair, Unit } from '../types.ts';
-import { ratio } from './ratio.ts';
 
-export interface CoverageFigure {
-  cadreLevel: CoveragePair['cadreLevel'];
-  unitLevel: CoveragePair['unitLevel'];
-  cadres: number;
-  units: number;
-  /** cadres / units; null when there are no units. */
-  ratio: number | null;
-  covered: number;
-  unattended: number;
-  overloaded: number;
-  idle: number;
-}
-
+/** Who follows what for one level pair; the grain module counts it (see grains.ts). */
 export interface CoverageDetail {
-  figure: CoverageFigure;
+  pair: CoveragePair;
   unattendedIds: string[];
   overloadedIds: string[];
   idleIds: string[];
@@ -24,11 +11,9 @@ export interface CoverageDetail {
 }
 
 /**
- * Coverage of one level pair: `cadres` of the cadre level, `units` of the followed level,
- * `covered` units with at least one active assignment from a cadre of that level (any role),
- * `overloaded` cadres on more than one such unit, `idle` cadres on none.
- * Example: 139 provincial cadres over 164 communes gives ratio 139 / 164.
- * `pairActive` must hold only the pair's active assignments (see pairAssignments).
+ * Coverage of one level pair: the units of the followed level with no active assignment from a
+ * cadre of the pair's level (any role counts), the cadres on more than one such unit and those
+ * on none. `pairActive` must hold only the pair's active assignments (see pairAssignments).
  */
 export function coverage(pair: CoveragePair, units: Unit[], cadres: Cadre[], pairActive: Assignment[]): CoverageDetail {
   const pairUnits = units.filter((u) => u.level === pair.unitLevel);
@@ -39,19 +24,8 @@ export function coverage(pair: CoveragePair, units: Unit[], cadres: Cadre[], pai
   const unattendedIds = pairUnits.filter((u) => !coveredIds.has(u.id)).map((u) => u.id);
   const overloadedIds = pairCadres.filter((c) => unitsOfCadre.get(c.id)!.size > 1).map((c) => c.id);
   const idleIds = pairCadres.filter((c) => unitsOfCadre.get(c.id)!.size === 0).map((c) => c.id);
-  const covered = pairUnits.length - unattendedIds.length;
   return {
-    figure: {
-      cadreLevel: pair.cadreLevel,
-      unitLevel: pair.unitLevel,
-      cadres: pairCadres.length,
-      units: pairUnits.length,
-      ratio: ratio(pairCadres.length, pairUnits.length),
-      covered,
-      unattended: unattendedIds.length,
-      overloaded: overloadedIds.length,
-      idle: idleIds.length,
-    },
+    pair,
     unattendedIds,
     overloadedIds,
     idleIds,

@@ -29,6 +29,8 @@ export interface PlanContext {
   units: Unit[];
   cadres: Cadre[];
   hierarchy: Hierarchy;
+  /** The areas a unit counts in (the grain module's membership): itself, its ancestors, its region. */
+  areasOf: (unitId: string) => readonly string[];
   /** Assignments in force on the next quarter's last day, as the export stands. */
   base: Assignment[];
   issues: Issue[];
@@ -56,7 +58,7 @@ export function pairInstance(pair: CoveragePair, ctx: PlanContext): PairInstance
     }
   }
   const areas = new Set(areaOfCadre.values());
-  const nearestArea = (unitId: string): string | null => hierarchy.areasOf(unitId).find((id) => areas.has(id)) ?? null;
+  const nearestArea = (unitId: string): string | null => ctx.areasOf(unitId).find((id) => areas.has(id)) ?? null;
 
   const parent = new Map<string, string>();
   const find = (key: string): string => {
@@ -121,7 +123,7 @@ export function pairInstance(pair: CoveragePair, ctx: PlanContext): PairInstance
       const area = areaOfCadre.get(c.id)!;
       const current = baseByCadre.get(c.id) ?? new Set<string>();
       for (const u of g.units) {
-        const inArea = area === root.id || hierarchy.areasOf(u.id).includes(area);
+        const inArea = area === root.id || ctx.areasOf(u.id).includes(area);
         const isCurrent = current.has(u.id);
         if (!inArea && !isCurrent) continue;
         if (!inArea) part.complete = false;

@@ -1,4 +1,5 @@
 import type { QuarterAnalysis } from '../analyse.ts';
+import { rollUp, wholeExport } from '../grains.ts';
 import { activeAssignments, isActive } from '../metrics/active.ts';
 import { type CoverageDetail, coverage } from '../metrics/coverage.ts';
 import { pairAssignments } from '../metrics/pairs.ts';
@@ -85,7 +86,7 @@ export async function makePlan(solver: PlanSolver, analysis: QuarterAnalysis, co
   const { data, hierarchy } = analysis;
   const next = nextQuarter(data.quarter);
   const base = data.assignments.filter((a) => isActive(a, next));
-  const ctx = { units: data.units, cadres: data.cadres, hierarchy, base, issues: data.reports?.issues ?? [], quarter: data.quarter, config };
+  const ctx = { units: data.units, cadres: data.cadres, hierarchy, areasOf: analysis.membership.unit, base, issues: data.reports?.issues ?? [], quarter: data.quarter, config };
   const instances = config.coverage.map((pair) => pairInstance(pair, ctx));
   const chosen: Awaited<ReturnType<typeof choose>>[] = [];
   for (const inst of instances) chosen.push(await choose(solver, inst, maxChanges));
@@ -106,8 +107,8 @@ export async function makePlan(solver: PlanSolver, analysis: QuarterAnalysis, co
         unitLevel: inst.pair.unitLevel,
         cadres: inst.cadres.length,
         units: inst.units.length,
-        before: figures(analysis.coverage[p]!),
-        after: figures(after),
+        before: figures(analysis, analysis.coverage[p]!),
+        after: figures(analysis, after),
         minimumOverloaded: chosen[p]!.minimumOverloaded,
         cadresNeededForOneEach: needed + inst.unreachable.length,
         unreachable: inst.unreachable,
@@ -118,8 +119,11 @@ export async function makePlan(solver: PlanSolver, analysis: QuarterAnalysis, co
   };
 }
 
-function figures(detail: CoverageDetail): PlanFigures {
-  const { covered, unattended, overloaded, idle } = detail.figure;
+/** One pair's export-wide coverage, counted by the grain module like every other figure. */
+function figures(analysis: QuarterAnalysis, detail: CoverageDetail): PlanFigures {
+  const rootId = analysis.hierarchy.roots[0]!.id;
+  const facts = { ...analysis.facts, coverage: [detail], attendance: [], silent: [], issues: [] };
+  const { covered, unattended, overloaded, idle } = rollUp(facts, wholeExport(rootId)).get(rootId)!.coverage[0]!;
   let maxLoad = 0;
   for (const units of detail.unitsOfCadre.values()) maxLoad = Math.max(maxLoad, units.size);
   return { covered, unattended, overloaded, idle, maxLoad };

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { csvMessages } from '../../../src/lib/csv/messages.ts';
+import { describeProblem } from '../../../src/lib/messages.ts';
 import { readCsv, type CsvOptions } from '../../../src/lib/csv/read.ts';
 import type { Problem } from '../../../src/lib/types.ts';
 
@@ -247,7 +247,8 @@ describe('readCsv: messages', () => {
     const sample: Problem = { file: 'units.csv', line: 2, column: null, value: 'x', code: '', params: { expected: 3, actual: 2, limit: 100 } };
     for (const code of codes) {
       for (const lang of ['vi', 'en'] as const) {
-        const text = csvMessages[code]![lang]({ ...sample, code });
+        const text = describeProblem({ ...sample, code }, lang);
+        expect(text).not.toBe(code);
         expect(text, `${code} ${lang}`).toMatch(/\S/);
         expect(text).not.toContain('units.csv');
         expect(text).not.toContain('undefined');

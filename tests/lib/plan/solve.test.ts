@@ -1,6 +1,9 @@
 import loadHighs, { type Highs } from 'highs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { compareScores, type PlanComponent, type PlanScore, scorePlan, solvePlan } from '../../../src/lib/plan/solve.ts';
+
+// The brute-force comparisons take seconds of CPU: more than the 5 s default on a loaded shared machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 let highs: Highs;
 beforeAll(async () => { highs = await loadHighs(); });

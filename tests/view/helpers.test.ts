@@ -1,0 +1,49 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadData } from '../../src/lib/load.ts';
+import { buildSiteModel } from '../../src/lib/model/build-site-model.ts';
+import type { SiteModel } from '../../src/lib/model/types.ts';
+import { coverageByLevelSvg, trendSvg } from '../../src/view/charts.ts';
+import { mapPayload, searchIndex } from '../../src/view/data-files.ts';
+import { pageUnitOf, pairLabel, placeTitle } from '../../src/view/labels.ts';
+import { memorySource } from '../memory-source.ts';
+
+const dir = 'tests/fixtures/tiny/exports/2017-Q4';
+const files = Object.fromEntries(readdirSync(dir).map((f) => [`d/exports/2017-Q4/${f}`, readFileSync(join(dir, f))]));
+
+/** The page helpers are functions of the model they are given: here the tiny fixture's. */
+describe('page helpers on the tiny model', () => {
+  let model: SiteModel;
+  beforeAll(async () => {
+    model = buildSiteModel({ loaded: await loadData('d', memorySource(files)), builtAt: '2018-01-15T00:00:00.000Z', files: [], boundaryIds: new Set() });
+  });
+
+  it('labels pairs and places', () => {
+    expect(pairLabel(model, 0, 'en')).toBe('Provincial cadres following communes');
+    expect(placeTitle(model, '10001-01-01', 'vi')).toBe('Tổ 1, Ấp A1-1 (Xã A1)');
+    expect(pageUnitOf(model, '10001-01-01')!.id).toBe('10001-01');
+  });
+
+  it('describes the worst-covered pair in the coverage chart, from the model’s rate', () => {
+    // commune → group: 0 of 1 group covered.
+    expect(model.root.coverage[2]!.coverageRate).toBe(0);
+    expect(coverageByLevelSvg(model, 'en')).toContain('<desc id="coverage-by-level-desc">Commune cadres following residents&#39; groups: 0.0%</desc>');
+  });
+
+  it('draws the trend from each quarter’s root figures', () => {
+    expect(trendSvg(model, 'en')).toContain('2017-Q4');
+  });
+
+  it('links search entries to their pages, relative to the index', () => {
+    const rows = searchIndex(model, 'en').rows;
+    expect(rows.find((r) => r[1] === '10001-01')).toEqual(['u', '10001-01', 'Ấp A1-1', 'Hamlet · Xã A1', '../en/unit/10001-01/', 'ap a1 1']);
+    expect(rows.find((r) => r[1] === 'P1')![4]).toBe('../en/cadre/P1/');
+    // Commune cadres have no page: their home commune's page.
+    expect(rows.find((r) => r[1] === 'C1')![4]).toBe('../en/unit/10001/');
+  });
+
+  it('lists the map level’s units without a boundary in the map payload', () => {
+    expect(mapPayload(model, new Map(), 'vi')!.missingBoundary).toEqual(['10001', '10002', '10003']);
+  });
+});
