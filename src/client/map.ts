@@ -1,7 +1,7 @@
 // Browser side of coverage-map.astro: loads a map payload and draws it with Leaflet.
 // Offline by design: no tile layer unless the site configures an internal tile server,
-// no marker images (circle markers only), Leaflet's CSS bundled with the site.
-import 'leaflet/dist/leaflet.css';
+// no marker images (circle markers only), Leaflet's CSS a file of the site.
+import leafletCss from 'leaflet/dist/leaflet.css?url';
 import L from 'leaflet';
 import { feature as topoFeature } from 'topojson-client';
 import type { Feature, FeatureCollection } from 'geojson';
@@ -298,8 +298,26 @@ async function initMap(root: HTMLElement): Promise<void> {
   root.dataset.mapReady = 'true';
 }
 
-for (const root of document.querySelectorAll<HTMLElement>('[data-coverage-map]')) {
-  if (root.dataset.mapInit) continue;
-  root.dataset.mapInit = '1';
-  void initMap(root);
+/**
+ * Adds Leaflet's stylesheet before the site's own, so the site's rules still win. Imported as a
+ * URL, not as CSS: Astro would link imported CSS from every page, map or not.
+ */
+function leafletStylesheet(): Promise<void> {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = leafletCss;
+  const loaded = new Promise<void>((done) => {
+    link.addEventListener('load', () => done());
+    link.addEventListener('error', () => done());
+  });
+  document.head.insertBefore(link, document.head.querySelector('link[rel="stylesheet"]'));
+  return loaded;
+}
+
+const roots = [...document.querySelectorAll<HTMLElement>('[data-coverage-map]')].filter((root) => !root.dataset.mapInit);
+for (const root of roots) root.dataset.mapInit = '1';
+if (roots.length > 0) {
+  void leafletStylesheet().then(() => {
+    for (const root of roots) void initMap(root);
+  });
 }

@@ -221,12 +221,13 @@ describe('the demo site, served under a sub-path', () => {
     const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
     const requested: string[] = [];
     page.on('request', (r) => requested.push(new URL(r.url()).pathname));
-    const leaflet = () => requested.filter((p) => /\/_astro\/map\.[^/]+\.js$/.test(p));
+    const leaflet = () => requested.filter((p) => /\/_astro\/(map\.[^/]+\.js|leaflet\.[^/]+\.css)$/.test(p)).map((p) => p.split('.').pop());
     for (const path of ['cadres/', 'issues/', 'search/', 'en/about/']) await page.goto(`${site.url}${path}`, { waitUntil: 'networkidle' });
     expect(leaflet()).toEqual([]);
     await page.goto(site.url);
     await page.locator('[data-map-ready="true"]').waitFor({ state: 'attached' });
-    expect(leaflet()).toHaveLength(1);
+    expect(leaflet().sort()).toEqual(['css', 'js']);
+    expect(await page.locator('head link[rel="stylesheet"]').evaluateAll((ls) => ls.map((l) => new URL((l as HTMLLinkElement).href).pathname.split('/').pop()!.split('.')[0]))).toEqual(['leaflet', '_']);
     // No siteUrl in the demo's config.json: the alternates are root-relative, under the base.
     expect(await page.locator('link[rel="alternate"][hreflang="en"]').getAttribute('href')).toBe(`${BASE}en/`);
     expect(await page.locator('link[rel="alternate"][hreflang="x-default"]').getAttribute('href')).toBe(BASE);
