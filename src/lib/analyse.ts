@@ -1,4 +1,5 @@
 import { type GrainFigures, type IssueFigures, type Membership, type QuarterFacts, areaGrouping, membershipOf, regionGrouping, rollUp, wholeExport } from './grains.ts';
+import { attendanceTypesOf } from './config.ts';
 import { buildHierarchy, type Hierarchy } from './hierarchy.ts';
 import type { ExportData } from './ingest/export.ts';
 import { activeAssignments } from './metrics/active.ts';
@@ -61,7 +62,9 @@ export function analyseQuarter(data: ExportData, config: Config): QuarterAnalysi
   const pairActive = config.coverage.map((pair) => pairAssignments(pair, active, cadreById, hierarchy.byId));
   const coverageDetails = config.coverage.map((pair, i) => coverage(pair, units, cadres, pairActive[i]!));
   const mapped = mappedAssignments(config.coverage, active, cadreById, hierarchy.byId);
-  const attendanceRows = reports ? attendance(mapped, quarter, reports.meetingMonths) : [];
+  // Each mapped assignment belongs to the one pair of its cadre's and its unit's levels.
+  const pairOf = (a: Assignment) => config.coverage.find((p) => p.cadreLevel === cadreById.get(a.cadreId)!.level && p.unitLevel === hierarchy.byId.get(a.unitId)!.level)!;
+  const attendanceRows = reports ? attendance(mapped, quarter, reports.attended, (a) => attendanceTypesOf(pairOf(a))) : [];
   const silent = reports ? silentCadres(active, reports.byCadre) : [];
   const facts: QuarterFacts = {
     quarter, overdueDays: config.overdueDays, units: hierarchy.byId, cadres: cadreById,

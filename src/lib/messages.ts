@@ -93,6 +93,10 @@ const validationMessages: Record<string, { vi: Describe; en: Describe }> = {
     vi: () => 'topicFields phải là đối tượng { "chủ đề": "lĩnh vực" } hoặc { "chủ đề": ["lĩnh vực", …] }.',
     en: () => 'topicFields must be an object { "topic": "field" } or { "topic": ["field", …] }.',
   },
+  'config-attendance-types': {
+    vi: () => 'Phải là danh sách loại báo cáo: dự họp, sinh hoạt chi bộ, đi cơ sở, kiến nghị hoặc khác (meeting, branch_meeting, visit, issue, other).',
+    en: () => 'Must be a list of report types: meeting, branch_meeting, visit, issue or other (dự họp, sinh hoạt chi bộ, đi cơ sở, kiến nghị, khác).',
+  },
   'config-boolean': { vi: () => 'Giá trị này phải là true hoặc false.', en: () => 'This setting must be true or false.' },
   'config-coverage': {
     vi: () => 'coverage phải là danh sách các cặp { "cadreLevel", "unitLevel" } với cấp hợp lệ, không trùng.',

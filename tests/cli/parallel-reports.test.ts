@@ -37,7 +37,7 @@ async function bothWays(path: string, threads: number) {
   expect(parts, 'the file is read in parts').not.toBeNull();
   const many = emptyFindings();
   const merged = mergeReportParts(parts!, many);
-  const seen = (s: typeof whole) => ({ ...s, byCadre: [...s.byCadre], meetingMonths: [...s.meetingMonths], byTypeMonth: [...s.byTypeMonth] });
+  const seen = (s: typeof whole) => ({ ...s, byCadre: [...s.byCadre], attended: [...s.attended], byTypeMonth: [...s.byTypeMonth] });
   return { whole: { ...seen(whole), found: one }, merged: { ...seen(merged), found: many }, parts: parts! };
 }
 
