@@ -2,6 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type LoadedData, loadData } from '../../src/lib/load.ts';
+import { buildSiteModel } from '../../src/lib/site/buildSiteModel.ts';
 import { memorySource } from '../memory-source.ts';
 
 const fixture = 'tests/fixtures/teams';
@@ -151,5 +152,28 @@ describe('working groups and departments on the teams fixture', () => {
     expect(plain.quarters[0]!.figures.activity).toMatchObject({ monthsDue: 18, monthsAttended: 5 });
     expect(plain.quarters[0]!.figures.teams.map((t) => [t.activity!.attendance, t.activity!.branchMeetingAttendance]))
       .toEqual([[f(5, 11, 0.455), f(4, 11, 0.364)], [f(0, 4, 0), f(1, 4, 0.25)]]);
+  });
+
+  it('gives the site model every team and department with its figures in each quarter', async () => {
+    // A 2017-Q3 with the same export and no report in it: the groups exist, with nothing attended or raised.
+    const q3 = Object.fromEntries(Object.entries(exportFiles).map(([path, bytes]) =>
+      [path.replace('2017-Q4', '2017-Q3'), path.endsWith('reports.csv') ? 'report_id,cadre_id,unit_id,date,type' : bytes]));
+    const both = await loadData('data', memorySource({ ...exportFiles, ...q3, 'data/config.json': config }));
+    const m = buildSiteModel({ loaded: both, builtAt: '2018-01-15T00:00:00.000Z', files: [], boundaryIds: new Set() });
+    expect(m.teams.map((t) => [t.id, t.slug, t.memberIds, t.unitIds])).toEqual([
+      ['team:Tổ 1', 'to-1', ['H1', 'H2', 'X1'], ['101', '101-01', '102']],
+      ['team:Tổ 2', 'to-2', ['H3', 'H4', 'X2'], ['103', '103-01']],
+    ]);
+    const [one] = m.teams;
+    expect(one!.figures.activity!.attendance).toEqual({ numerator: 6, denominator: 11, rate: 6 / 11 });
+    expect(one!.history[1]).toEqual(one!.figures);
+    // In Q3 H1 does not yet follow 102 (from 15/11), H2 does: units 101, 102, 101-01; due 3 each for H1→101, H2→102, X1, none attended.
+    expect(one!.history[0]).toMatchObject({ members: 3, units: 3, activity: { attendance: { numerator: 0, denominator: 9 } } });
+    expect(m.departmentScorecards.map((d) => [d.slug, d.sponsoredIds, d.figures.issues?.oldestUnansweredId])).toEqual([
+      ['ban-dan-van', ['103'], 'I6'],
+      ['ban-tuyen-giao', ['101', '102', '104'], 'I2'],
+      ['ubnd-huyen', [], 'I5'],
+    ]);
+    expect(m.issues['I6']).toMatchObject({ referredTo: 'Ban Dân vận', ageDays: 90 });
   });
 });
