@@ -77,14 +77,16 @@ export function analyseQuarter(data: ExportData, config: Config): QuarterAnalysi
     coverage: coverageDetails, attendance: attendanceRows, silent, issues: reports?.issues ?? [],
   };
 
-  // One export is one tree (validation refuses a second root). `check` needs the root alone;
-  // the areas are for the site, computed on first use so `check` never pays for them.
+  // Working groups show both kinds of meeting side by side, whatever their pairs count as attendance.
   const activity = reports && {
     meetingAttendance: attendance(mapped, quarter, reports.attended, () => ['meeting']),
     branchMeetingAttendance: attendance(mapped, quarter, reports.attended, () => ['branch_meeting']),
     byCadre: reports.byCadre,
   };
   const cards = scorecards(facts, activity);
+
+  // One export is one tree (validation refuses a second root). `check` needs the root alone;
+  // the areas are for the site, computed on first use so `check` never pays for them.
   const rootId = hierarchy.roots[0]!.id;
   const root = rollUp(facts, wholeExport(rootId)).get(rootId)!;
   const membership = membershipOf(facts, [areaGrouping(hierarchy), regionGrouping(hierarchy)]);
