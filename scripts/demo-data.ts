@@ -45,7 +45,8 @@ writeDataset(join(out, 'examples', 'can-loc'), 'can-loc', canLoc(seed), {
   title: 'Huyện ủy Can Lộc — Nắm cơ sở',
   coverage: [
     { cadreLevel: 'district', unitLevel: 'commune' },
-    { cadreLevel: 'commune', unitLevel: 'hamlet' },
+    // Commune committee members attend their hamlets' branch meetings monthly.
+    { cadreLevel: 'commune', unitLevel: 'hamlet', attendanceTypes: ['branch_meeting'] },
   ],
 }, seed);
 

@@ -39,10 +39,12 @@ export function reports(rng: Rng, data: Dataset, q: Quarter, idPrefix: string): 
     const from = a.start !== null && a.start > q.start ? a.start : q.start;
     const to = a.end !== null && a.end < q.end ? a.end : q.end;
     if (from > to || silent.has(a.cadreId)) continue;
-    const rate = RATES[levelOf.get(a.cadreId) as CadreLevel];
+    const level = levelOf.get(a.cadreId) as CadreLevel;
+    const rate = RATES[level];
+    const monthly: ReportType = data.branchMeetingLevels?.includes(level) ? 'branch_meeting' : 'meeting';
     for (const month of q.months) {
       const day = meetingDay(a.unitId, month);
-      if (day >= from && day <= to && rng.chance(attendance.get(a.cadreId) as number)) add('meeting', a.cadreId, a.unitId, day);
+      if (day >= from && day <= to && rng.chance(attendance.get(a.cadreId) as number)) add(monthly, a.cadreId, a.unitId, day);
       const [mFrom, mTo] = [month > from ? month : from, monthEnd(month) < to ? monthEnd(month) : to];
       if (mFrom <= mTo && rng.chance(rate.branch)) add('branch_meeting', a.cadreId, a.unitId, randomDate(rng, mFrom, mTo));
     }

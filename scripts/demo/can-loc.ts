@@ -15,6 +15,11 @@ import { cadre, hamlets, position, rollUp, settle, unit } from './units.ts';
 const OUTLINE: Point[] = [[105.62, 18.4], [105.74, 18.33], [105.86, 18.38], [105.88, 18.5], [105.76, 18.56], [105.64, 18.52]];
 const COMMUNES = 23;
 const REGIONS = 5;
+/** The district's departments; each sponsors a few communes, and issues of commune and district cadres are often referred to their commune's sponsor. */
+const DEPARTMENTS = [
+  'Ban Tổ chức Huyện ủy', 'Ban Tuyên giáo Huyện ủy', 'Ban Dân vận Huyện ủy', 'Ủy ban Kiểm tra Huyện ủy', 'Văn phòng Huyện ủy',
+  'Phòng Nông nghiệp và Phát triển nông thôn', 'Phòng Tài nguyên và Môi trường', 'Phòng Kinh tế - Hạ tầng',
+];
 const FIRST = ['Thiên', 'Vượng', 'Tùng', 'Sơn', 'Trường', 'Phú', 'Yên', 'Thượng', 'Mỹ', 'Khánh', 'Vĩnh', 'Gia', 'Thanh', 'Quang', 'Xuân', 'Đồng', 'Trung', 'Hồng', 'Thuần', 'Kim', 'An', 'Bình'];
 
 export function canLoc(seed: number): Dataset {
@@ -37,6 +42,9 @@ export function canLoc(seed: number): Dataset {
     hs.forEach((h) => settle(rng, h, rng.int(120, 320)));
     return hs;
   });
+  // Round the shuffled departments, so each sponsors two or three communes; a stream of its own.
+  const sponsors = createRng(seed, 'can-loc|sponsors').shuffle(DEPARTMENTS);
+  communes.forEach((cu, k) => (cu.sponsor = sponsors[k % sponsors.length]));
   const units: Unit[] = [root, ...communes, ...hamletsOf.flat()];
   rollUp(units);
 
@@ -63,10 +71,15 @@ export function canLoc(seed: number): Dataset {
     const first = links.find((l) => l.cadreId === c.id);
     c.team = `Tổ công tác số ${first ? (regionById.get(first.unitId) as string).replace('Vùng ', '') : (k % REGIONS) + 1}`;
   });
+  // A commune's committee members work in the group of its region, so each group's branch-meeting attendance shows beside its meetings.
+  communes.forEach((cu, i) => communeCadres[i].forEach((c) => (c.team = `Tổ công tác số ${(cu.region as string).replace('Vùng ', '')}`)));
   communes.forEach((cu, i) => {
     const scope = { cadres: communeCadres[i].map((c) => c.id), units: hamletsOf[i].map((h) => h.id) };
     const plan = { unattended: arng.chance(0.3) ? 1 : 0, idle: arng.chance(0.3) ? 1 : 0, memberRate: 0.05 };
     assignments.push(...history(arng, scope, allocate(arng, scope, plan), q, null, churn));
   });
-  return { units, cadres, assignments, quarters: [q], localOffice: () => 'UBND huyện Can Lộc' };
+  // A hamlet's id starts with its commune's.
+  const sponsorOf = new Map(communes.map((cu) => [cu.id, cu.sponsor as string]));
+  const localOffice = (unitId: string) => sponsorOf.get(unitId.split('-')[0]) ?? 'UBND huyện Can Lộc';
+  return { units, cadres, assignments, quarters: [q], localOffice, branchMeetingLevels: ['commune'] };
 }

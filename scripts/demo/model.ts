@@ -13,6 +13,8 @@ export interface Unit {
   parentId: string | null;
   kind: string;
   region: string | null;
+  /** The department that sponsors the unit, or null. */
+  sponsor: string | null;
   households: number | null;
   population: number | null;
   lat: number | null;
@@ -61,4 +63,6 @@ export interface Dataset {
   quarters: Quarter[];
   /** The local authority an issue about this unit can be referred to, e.g. `UBND huyện Châu Thành`. */
   localOffice: (unitId: string) => string;
+  /** Cadre levels whose monthly attendance is the unit's branch meeting rather than its meeting (Can Lộc's commune committee members). */
+  branchMeetingLevels?: CadreLevel[];
 }

@@ -5,7 +5,7 @@ import { quarter } from './calendar.ts';
 import { boundaries, near, scatter } from './geometry.ts';
 import type { Point } from './geometry.ts';
 import type { Assignment, Cadre, Dataset, Unit } from './model.ts';
-import { placeName } from './names.ts';
+import { placeName, TOPICS } from './names.ts';
 import { apportion, createRng, partition } from './random.ts';
 import { cadre, hamlets, position, rollUp, settle, unit } from './units.ts';
 
@@ -111,6 +111,10 @@ export function province(seed: number): { data: Dataset; boundaries: Topology } 
     units.push(...hs, ...groups);
   });
   rollUp(units);
+  // Each commune is sponsored by one of the departments issues go to, from a stream of its own.
+  const srng = createRng(seed, 'province|sponsors');
+  const departments = [...new Set(TOPICS.flatMap((t) => t.departments))];
+  for (const { unit: cu } of communes) cu.sponsor = srng.pick(departments);
 
   const crng = createRng(seed, 'province|cadres');
   const cadres: Cadre[] = [];

@@ -8,7 +8,7 @@ import type { Rng } from './random.ts';
 
 export function unit(id: string, name: string, level: UnitLevel, parentId: string | null, kind: string, at: Point | null = null): Unit {
   return {
-    id, name, level, parentId, kind, region: null, households: null, population: null,
+    id, name, level, parentId, kind, region: null, sponsor: null, households: null, population: null,
     lat: at ? round5(at[1]) : null,
     lon: at ? round5(at[0]) : null,
   };

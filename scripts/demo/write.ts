@@ -15,7 +15,7 @@ const fixed = (x: number | null) => (x === null ? '' : x.toFixed(5));
 
 export interface Site {
   title: string;
-  coverage: { cadreLevel: string; unitLevel: string }[];
+  coverage: { cadreLevel: string; unitLevel: string; attendanceTypes?: string[] }[];
 }
 
 /**
@@ -28,9 +28,11 @@ export function writeDataset(dir: string, name: string, data: Dataset, site: Sit
   const config = { title: site.title, coverage: site.coverage, overdueDays: 30, publishNames: true, tileUrl: null };
   writeFileSync(join(dir, 'config.json'), `${JSON.stringify(config, null, 2)}\n`);
 
+  // The sponsor column only where some unit has one: it is optional, as in exports that predate it.
+  const sponsored = data.units.some((u) => u.sponsor !== null);
   const units = toCsv(
-    ['unit_id', 'name', 'level', 'parent_id', 'kind', 'region', 'households', 'population', 'lat', 'lon'],
-    data.units.map((u) => [u.id, u.name, u.level, u.parentId ?? '', u.kind, u.region ?? '', thousands(u.households), thousands(u.population), fixed(u.lat), fixed(u.lon)]),
+    ['unit_id', 'name', 'level', 'parent_id', 'kind', 'region', ...(sponsored ? ['sponsor'] : []), 'households', 'population', 'lat', 'lon'],
+    data.units.map((u) => [u.id, u.name, u.level, u.parentId ?? '', u.kind, u.region ?? '', ...(sponsored ? [u.sponsor ?? ''] : []), thousands(u.households), thousands(u.population), fixed(u.lat), fixed(u.lon)]),
     { delimiter: ',', eol: '\r\n', bom: true },
   );
   const cadres = toCsv(

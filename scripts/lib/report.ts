@@ -18,6 +18,8 @@ export function checkJson(loaded: LoadedData, lang: Lang) {
     coverage: current?.coverage ?? [],
     activity: current ? current.activity && { attendanceRate: current.activity.attendanceRate, silentCadres: current.activity.silentCadres } : null,
     issues: current?.issues ?? null,
+    teams: current?.teams ?? [],
+    departments: current?.departments ?? [],
     errors: loaded.findings.errors.map((p) => problemJson(p, lang)),
     warnings: loaded.findings.warnings.map((p) => problemJson(p, lang)),
   };

@@ -1,6 +1,6 @@
-import type { CadreLevel, Config, CoveragePair, Problem, UnitLevel } from './types.ts';
+import type { CadreLevel, Config, CoveragePair, Problem, ReportType, UnitLevel } from './types.ts';
 import { foldDiacritics, hasControlCharacter } from './text.ts';
-import { parseCadreLevel, parseUnitLevel } from './vocabulary.ts';
+import { parseCadreLevel, parseReportType, parseUnitLevel } from './vocabulary.ts';
 
 /** The default mapping of the contract: province → commune, district → hamlet, commune → group. */
 export const defaultConfig: Config = {
@@ -48,6 +48,16 @@ export function parseConfig(text: string | null): { config: Config; problems: Pr
     const pairs = parseCoverage(obj.coverage);
     if (pairs) config.coverage = pairs;
     else fail('coverage', obj.coverage, 'config-coverage');
+    if (Array.isArray(obj.coverage)) {
+      obj.coverage.forEach((item: unknown, i) => {
+        if (typeof item !== 'object' || item === null) return;
+        const fields = item as Record<string, unknown>;
+        for (const key of Object.keys(fields)) if (!PAIR_KEYS.includes(key)) fail(`coverage[${i}].${key}`, fields[key], 'config-unknown-key');
+        if (!('attendanceTypes' in fields)) return;
+        const types = parseAttendanceTypes(fields.attendanceTypes, (value) => fail(`coverage[${i}].attendanceTypes`, value, 'config-attendance-types'));
+        if (pairs && types) pairs[i]!.attendanceTypes = types;
+      });
+    }
   }
   if ('title' in obj) {
     if (typeof obj.title === 'string' && obj.title.trim() !== '' && !hasControlCharacter(obj.title)) config.title = obj.title.trim();
@@ -90,6 +100,35 @@ export function parseConfig(text: string | null): { config: Config; problems: Pr
     else fail('topicFields', obj.topicFields, 'config-topic-fields');
   }
   return { config, problems };
+}
+
+/** The report types that attend a pair's due month: those configured, else the unit's meeting. */
+export function attendanceTypesOf(pair: CoveragePair): readonly ReportType[] {
+  return pair.attendanceTypes ?? DEFAULT_ATTENDANCE;
+}
+
+const DEFAULT_ATTENDANCE: readonly ReportType[] = ['meeting'];
+const PAIR_KEYS = ['cadreLevel', 'unitLevel', 'attendanceTypes'];
+
+/**
+ * `["sinh hoạt chi bộ", "meeting"]` → the report types, each read as reports.csv reads it; each
+ * wrong value is reported on its own (a list that is not a non-empty list, once, whole).
+ */
+function parseAttendanceTypes(value: unknown, fail: (value: unknown) => void): ReportType[] | null {
+  if (!Array.isArray(value) || value.length === 0) {
+    fail(value);
+    return null;
+  }
+  const types: ReportType[] = [];
+  let ok = true;
+  for (const item of value) {
+    const type = typeof item === 'string' ? parseReportType(item) : null;
+    if (type === null) {
+      fail(item);
+      ok = false;
+    } else if (!types.includes(type)) types.push(type);
+  }
+  return ok ? types : null;
 }
 
 /** `{ "giao thông": "kinh tế", "an ninh": ["quốc phòng", "an ninh"] }`, folded for matching. */

@@ -254,6 +254,7 @@ const vi = {
   },
   /** What each problem of an export means, in plain words; file, line, column and value are printed beside it. */
   problems: {
+    'config-attendance-types': () => 'Phải là danh sách loại báo cáo: dự họp, sinh hoạt chi bộ, đi cơ sở, kiến nghị hoặc khác (meeting, branch_meeting, visit, issue, other).',
     'bad-topology': (p) => ({
       objects: 'Tệp TopoJSON phải có "objects" là một đối tượng { tên: hình }.',
       arcs: 'Tệp TopoJSON phải có "arcs" là danh sách các đường, mỗi đường là danh sách điểm [x, y].',
@@ -614,6 +615,7 @@ const en: Strings = {
   },
   /** What each problem of an export means, in plain words; file, line, column and value are printed beside it. */
   problems: {
+    'config-attendance-types': () => 'Must be a list of report types: meeting, branch_meeting, visit, issue or other (dự họp, sinh hoạt chi bộ, đi cơ sở, kiến nghị, khác).',
     'bad-topology': (p) => ({
       objects: 'A TopoJSON file must have "objects", an object { name: geometry }.',
       arcs: 'A TopoJSON file must have "arcs", a list of lines, each a list of [x, y] points.',

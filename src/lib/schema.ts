@@ -19,6 +19,7 @@ export const schema: Record<FileName, ColumnSpec[]> = {
     { key: 'parent_id', vi: 'mã đơn vị cấp trên', required: true },
     { key: 'kind', vi: 'loại', required: false },
     { key: 'region', vi: 'vùng', required: false },
+    { key: 'sponsor', vi: 'đơn vị đỡ đầu', required: false },
     { key: 'households', vi: 'số hộ', required: false },
     { key: 'population', vi: 'dân số', required: false },
     { key: 'lat', vi: 'vĩ độ', required: false },

@@ -14,6 +14,8 @@ export interface Unit {
   parentId: string | null;
   kind: string | null;
   region: string | null;
+  /** The department that sponsors the unit (`đơn vị đỡ đầu`), as named in reports' `referred_to`. */
+  sponsor: string | null;
   households: number | null;
   population: number | null;
   lat: number | null;
@@ -76,6 +78,8 @@ export type Lang = 'vi' | 'en';
 export interface CoveragePair {
   cadreLevel: CadreLevel;
   unitLevel: UnitLevel;
+  /** The report types that attend a due month; absent means `['meeting']` (see attendanceTypesOf). */
+  attendanceTypes?: ReportType[];
 }
 
 export interface Config {

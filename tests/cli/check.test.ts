@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { checkExport, cleanupExports, makeExport, runCheck, stackTraceLines, TINY, TINY_EXPORT } from './run-check.ts';
+import { checkExport, cleanupExports, makeExport, ROOT, runCheck, stackTraceLines, TINY, TINY_EXPORT } from './run-check.ts';
 
 // Each case spawns Node (about 0.5 s alone, a few seconds on a loaded machine).
 vi.setConfig({ testTimeout: 60_000 });
@@ -137,6 +137,22 @@ describe('check: the valid tiny fixture', () => {
     const single = runCheck([join(dir, 'exports/2017-Q4'), '--json']);
     expect(single.code).toBe(0);
     expect(single.json.coverage).toEqual(TINY_FIGURES.coverage);
+  });
+});
+
+describe('check: working groups, departments and attendanceTypes (tests/fixtures/teams)', () => {
+  it('--json follows each pair’s attendanceTypes and lists every team and department', () => {
+    // Worked by hand in tests/lib/scorecards.test.ts: 7 of 18 months with branch meetings counted
+    // for commune → hamlet, as config.json says (5 of 18 with meetings everywhere).
+    const r = runCheck([join(ROOT, 'tests/fixtures/teams'), '--json']);
+    expect(r.code).toBe(0);
+    expect(r.json.activity).toEqual({ attendanceRate: 0.389, silentCadres: 1 });
+    expect(r.json.teams.map((t: { team: string; activity: { attendance: unknown } }) => [t.team, t.activity.attendance])).toEqual([
+      ['Tổ 1', { numerator: 6, denominator: 11, rate: 0.545 }],
+      ['Tổ 2', { numerator: 0, denominator: 4, rate: 0 }],
+    ]);
+    expect(r.json.departments.map((d: { department: string; issues: { received: number } }) => [d.department, d.issues.received]))
+      .toEqual([['Ban Dân vận', 2], ['Ban Tuyên giáo', 3], ['UBND huyện', 1]]);
   });
 });
 

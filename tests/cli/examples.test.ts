@@ -30,4 +30,15 @@ describe('check on the committed data', () => {
     expect(code).toBe(0);
     expect(json.coverage[0]).toMatchObject({ cadreLevel: 'district', unitLevel: 'commune', units: 23 });
   });
+
+  it('puts Can Lộc’s five working groups side by side, commune committee members counted by their branch meetings', () => {
+    const { json } = runCheck(['data/examples/can-loc', '--json']);
+    const teams = json.teams as { team: string; coverage: { units: number }[]; activity: Record<string, { numerator: number }> }[];
+    expect(teams.map((t) => t.team)).toEqual([1, 2, 3, 4, 5].map((n) => `Tổ công tác số ${n}`));
+    // Each group follows communes (its district members) and hamlets (its commune committee members).
+    for (const t of teams) expect(t.coverage.map((c) => c.units > 0)).toEqual([true, true]);
+    // The hamlet pair counts branch meetings, so a group's attendance exceeds its meetings alone.
+    for (const t of teams) expect(t.activity.attendance!.numerator).toBeGreaterThan(t.activity.meetingAttendance!.numerator);
+    expect(json.departments.filter((d: { sponsored: { units: unknown[] } }) => d.sponsored.units.length > 0)).toHaveLength(8);
+  });
 });

@@ -1,11 +1,14 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { emptyFindings } from '../../src/lib/findings.ts';
 import { mergeReportParts, type ReportJob, readReports } from '../../src/lib/ingest/reports.ts';
 import { parseQuarter } from '../../src/lib/quarter.ts';
 import { foldReportsInParallel } from '../../scripts/lib/parallel-reports.ts';
+
+// Starting worker threads took over 5 s once on a loaded shared machine; the figures are what is tested.
+vi.setConfig({ testTimeout: 60_000 });
 
 const dir = mkdtempSync(join(tmpdir(), 'namcoso-parallel-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -37,7 +40,7 @@ async function bothWays(path: string, threads: number) {
   expect(parts, 'the file is read in parts').not.toBeNull();
   const many = emptyFindings();
   const merged = mergeReportParts(parts!, many);
-  const seen = (s: typeof whole) => ({ ...s, byCadre: [...s.byCadre], meetingMonths: [...s.meetingMonths], byTypeMonth: [...s.byTypeMonth] });
+  const seen = (s: typeof whole) => ({ ...s, byCadre: [...s.byCadre], attended: [...s.attended], byTypeMonth: [...s.byTypeMonth] });
   return { whole: { ...seen(whole), found: one }, merged: { ...seen(merged), found: many }, parts: parts! };
 }
 

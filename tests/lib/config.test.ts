@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, normaliseBasePath, parseConfig } from '../../src/lib/config.ts';
+import { attendanceTypesOf, defaultConfig, normaliseBasePath, parseConfig } from '../../src/lib/config.ts';
 
 describe('parseConfig(text)', () => {
   it('defaults to the contract’s mapping', () => {
@@ -89,5 +89,33 @@ describe('parseConfig(text)', () => {
     expect(normaliseBasePath(raw)).toBe(expected);
     expect(parseConfig(JSON.stringify({ basePath: raw })).config.basePath).toBe(expected ?? '/');
   });
-});
 
+  it('reads attendanceTypes per pair in English or Vietnamese; a pair without them attends meetings', () => {
+    const { config, problems } = parseConfig(JSON.stringify({
+      coverage: [
+        { cadreLevel: 'district', unitLevel: 'commune' },
+        { cadreLevel: 'xã', unitLevel: 'thôn', attendanceTypes: ['Sinh hoat chi bo', 'branch_meeting', 'dự họp'] },
+      ],
+    }));
+    expect(problems).toEqual([]);
+    expect(config.coverage[1]).toEqual({ cadreLevel: 'commune', unitLevel: 'hamlet', attendanceTypes: ['branch_meeting', 'meeting'] });
+    expect(attendanceTypesOf(config.coverage[0]!)).toEqual(['meeting']);
+    expect(attendanceTypesOf(config.coverage[1]!)).toEqual(['branch_meeting', 'meeting']);
+  });
+
+  it('names each wrong attendance type, and each unknown key of a pair, as an error of its own', () => {
+    const { problems } = parseConfig(JSON.stringify({
+      coverage: [
+        { cadreLevel: 'district', unitLevel: 'commune', attendanceTypes: ['meeting', 'họp chi bộ', 3] },
+        { cadreLevel: 'commune', unitLevel: 'hamlet', attendanceTypes: [] },
+        { cadreLevel: 'commune', unitLevel: 'group', attendanceType: ['meeting'] },
+      ],
+    }));
+    expect(problems.map((p) => [p.column, p.value, p.code])).toEqual([
+      ['coverage[0].attendanceTypes', '"họp chi bộ"', 'config-attendance-types'],
+      ['coverage[0].attendanceTypes', '3', 'config-attendance-types'],
+      ['coverage[1].attendanceTypes', '[]', 'config-attendance-types'],
+      ['coverage[2].attendanceType', '["meeting"]', 'config-unknown-key'],
+    ]);
+  });
+});

@@ -8,7 +8,7 @@ import type { Cadre, Unit } from '../../src/lib/types.ts';
 
 const q4 = parseQuarter('2017-Q4')!;
 const unit = (id: string, level: Unit['level'], parentId: string | null): Unit =>
-  ({ id, name: id, level, parentId, kind: null, region: null, households: null, population: null, lat: null, lon: null, line: 0 });
+  ({ id, name: id, level, parentId, kind: null, region: null, sponsor: null, households: null, population: null, lat: null, lon: null, line: 0 });
 const cadre = (id: string, homeUnitId: string, team: string | null): Cadre =>
   ({ id, name: id, level: 'province', homeUnitId, position: null, field: null, team, gender: null, line: 0 });
 

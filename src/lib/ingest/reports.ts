@@ -14,6 +14,7 @@ export interface CadreActivity {
   reports: number;
   meetings: number;
   issues: number;
+  visits: number;
 }
 
 /**
@@ -26,8 +27,11 @@ export interface ReportSummary {
   inQuarter: number;
   /** In-quarter reports per cadre. */
   byCadre: Map<string, CadreActivity>;
-  /** `cadreId\tunitId\tYYYY-MM` of every in-quarter meeting report. */
-  meetingMonths: Set<string>;
+  /**
+   * Per `cadreId\tunitId`, the months in which the cadre sent a report of each type about the unit:
+   * bit `attendedBit(type, month)`, so attendance can follow whichever types a pair counts.
+   */
+  attended: Map<string, number>;
   /** In-quarter report counts by `type\tYYYY-MM`. */
   byTypeMonth: Map<string, number>;
   /** In-quarter issue reports. */
@@ -94,8 +98,15 @@ const FILE = 'reports.csv';
 const TYPES: readonly ReportType[] = ['meeting', 'branch_meeting', 'visit', 'issue', 'other'];
 // Distinct spellings of a type or status worth remembering; past that a broken file would only fill memory.
 const CACHED_WORDS = 256;
-// Room for unit indexes in a numeric (cadre, unit, month) key, which stays below 2^53.
+// Room for unit indexes in a numeric (cadre, unit) key, which stays below 2^53.
 const UNIT_SPACE = 1 << 22;
+// Activity counted per cadre index: reports, meetings, issues, visits.
+const STRIDE = 4;
+
+/** The bit of `type` in month `month` (0–2 within the quarter) of a ReportSummary.attended mask. */
+export function attendedBit(type: ReportType, month: number): number {
+  return 1 << (TYPES.indexOf(type) * 3 + month);
+}
 
 export function listedProblems(): ListedProblems {
   return { listed: [], counts: new Map() };
@@ -134,9 +145,10 @@ export function createReportFold(job: ReportJob, options: ReportFoldOptions = {}
   const fileWarnings = listedProblems();
   const cadres = interner(known.cadres);
   const units = interner(known.units);
-  const activity: number[] = new Array<number>(cadres.ids.length * 3).fill(0); // per cadre index: reports, meetings, issues
+  const activity: number[] = new Array<number>(cadres.ids.length * STRIDE).fill(0);
   const cadreOrder: number[] = [];
-  const meetingKeys = new Set<number>();
+  // (cadre, unit) index key → months by type, as in ReportSummary.attended.
+  const attendedMasks = new Map<number, number>();
   const typeMonthCounts = new Array<number>(TYPES.length * 3).fill(0);
   const typeMonthOrder: number[] = [];
   const issues: Issue[] = [];
@@ -228,19 +240,19 @@ export function createReportFold(job: ReportJob, options: ReportFoldOptions = {}
 
     inQuarter += 1;
     const c = cadre >= 0 ? cadre : cadres.add(cadreId);
-    const a = c * 3;
-    while (activity.length <= a) activity.push(0, 0, 0);
+    const a = c * STRIDE;
+    while (activity.length <= a) activity.push(0, 0, 0, 0);
     if (activity[a]++ === 0) cadreOrder.push(c);
     const month = (date.charCodeAt(5) - 48) * 10 + (date.charCodeAt(6) - 48) - firstMonth;
     const typeMonth = TYPES.indexOf(type) * 3 + month;
     if (typeMonthCounts[typeMonth]++ === 0) typeMonthOrder.push(typeMonth);
-    if (type === 'meeting') {
-      activity[a + 1]! += 1;
-      const u = unit >= 0 ? unit : units.add(unitId);
-      meetingKeys.add((c * UNIT_SPACE + u) * 3 + month);
-    } else if (type === 'issue') {
+    const u = unit >= 0 ? unit : units.add(unitId);
+    const pairKey = c * UNIT_SPACE + u;
+    attendedMasks.set(pairKey, (attendedMasks.get(pairKey) ?? 0) | (1 << typeMonth));
+    if (type === 'meeting') activity[a + 1]! += 1;
+    else if (type === 'visit') activity[a + 3]! += 1;
+    else if (type === 'issue') {
       activity[a + 2]! += 1;
-      const u = unit >= 0 ? unit : units.add(unitId);
       issues.push({
         reportId: detach(id),
         cadreId: cadres.ids[c]!,
@@ -266,19 +278,18 @@ export function createReportFold(job: ReportJob, options: ReportFoldOptions = {}
       for (const p of reader.problems) list(fileErrors, p.line === null ? p : { ...p, line: p.line + lineBase });
       const byCadre = new Map<string, CadreActivity>();
       for (const c of cadreOrder) {
-        byCadre.set(cadres.ids[c]!, { reports: activity[c * 3]!, meetings: activity[c * 3 + 1]!, issues: activity[c * 3 + 2]! });
+        const a = c * STRIDE;
+        byCadre.set(cadres.ids[c]!, { reports: activity[a]!, meetings: activity[a + 1]!, issues: activity[a + 2]!, visits: activity[a + 3]! });
       }
-      const meetingMonths = new Set<string>();
-      for (const key of meetingKeys) {
-        const month = key % 3;
-        const pair = (key - month) / 3;
-        const u = pair % UNIT_SPACE;
-        meetingMonths.add(`${cadres.ids[(pair - u) / UNIT_SPACE]}\t${units.ids[u]}\t${months[month]}`);
+      const attended = new Map<string, number>();
+      for (const [key, mask] of attendedMasks) {
+        const u = key % UNIT_SPACE;
+        attended.set(`${cadres.ids[(key - u) / UNIT_SPACE]}\t${units.ids[u]}`, mask);
       }
       const byTypeMonth = new Map<string, number>();
       for (const i of typeMonthOrder) byTypeMonth.set(`${TYPES[Math.floor(i / 3)]}\t${months[i % 3]}`, typeMonthCounts[i]!);
       return {
-        lineBase, lines: reader.lines, stopped: reader.stopped, rows, inQuarter, byCadre, meetingMonths, byTypeMonth, issues,
+        lineBase, lines: reader.lines, stopped: reader.stopped, rows, inQuarter, byCadre, attended, byTypeMonth, issues,
         rowErrors, rowWarnings, fileErrors, fileWarnings,
       };
     },
@@ -292,7 +303,7 @@ export function createReportFold(job: ReportJob, options: ReportFoldOptions = {}
  * Each part's lines are moved to where the part starts in the file.
  */
 export function mergeReportParts(parts: ReportPart[], found: Findings): ReportSummary {
-  const summary: ReportSummary = { rows: 0, inQuarter: 0, byCadre: new Map(), meetingMonths: new Set(), byTypeMonth: new Map(), issues: [] };
+  const summary: ReportSummary = { rows: 0, inQuarter: 0, byCadre: new Map(), attended: new Map(), byTypeMonth: new Map(), issues: [] };
   const rowErrors = listedProblems();
   const rowWarnings = listedProblems();
   const fileErrors = listedProblems();
@@ -314,9 +325,10 @@ export function mergeReportParts(parts: ReportPart[], found: Findings): ReportSu
         kept.reports += a.reports;
         kept.meetings += a.meetings;
         kept.issues += a.issues;
+        kept.visits += a.visits;
       }
     }
-    for (const key of part.meetingMonths) summary.meetingMonths.add(key);
+    for (const [key, mask] of part.attended) summary.attended.set(key, (summary.attended.get(key) ?? 0) | mask);
     for (const [key, n] of part.byTypeMonth) summary.byTypeMonth.set(key, (summary.byTypeMonth.get(key) ?? 0) + n);
     for (const issue of part.issues) summary.issues.push(issue);
     if (part.stopped) break;

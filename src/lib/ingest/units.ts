@@ -31,6 +31,7 @@ export async function readUnits(chunks: Chunks, found: Findings): Promise<TableR
       parentId: row.get('parent_id') || null,
       kind: row.get('kind') || null,
       region: row.get('region') || null,
+      sponsor: row.get('sponsor') || null,
       households,
       population,
       lat,

@@ -7,6 +7,7 @@ import { buildLists } from './lists.ts';
 import { areaMembers, mapEntry } from './members.ts';
 import { publishPolicy } from './policy.ts';
 import { buildRegions } from './regions.ts';
+import { buildScorecards } from './scorecards.ts';
 import { SITE_MODEL_VERSION, type IssueEntry, type SiteModel } from './types.ts';
 import { buildUnits } from './units.ts';
 
@@ -58,6 +59,7 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds, plan }: Si
     cadres,
     issues,
     regions: buildRegions(ctx, members, cadres),
+    ...buildScorecards(ctx),
     map: mapEntry(ctx),
     ...buildLists(ctx, cadres),
     plan: plan ? { quarter: plan.quarter, effectiveFrom: plan.effectiveFrom, maxChanges: plan.maxChanges, pairs: plan.pairs } : null,

@@ -1,11 +1,12 @@
 import type { Plan } from '../plan/plan.ts';
 import type { QuarterFigures } from '../analyse.ts';
 import type { GrainFigures, IssueFigures, PairChange } from '../grains.ts';
+import type { DepartmentScorecard, TeamScorecard } from '../scorecards.ts';
 import type { MapDrawing } from '../map-payload.ts';
 import type { CadreLevel, CoveragePair, Issue, UnitLevel } from '../types.ts';
 
 /** Bumped whenever the shape changes, so pages never read a model of another shape. */
-export const SITE_MODEL_VERSION = 2;
+export const SITE_MODEL_VERSION = 3;
 
 export interface ProblemEntry {
   quarter: string | null;
@@ -104,6 +105,43 @@ export interface RegionEntry {
   mapIds: string[];
 }
 
+/** A working group's figures in one quarter (see scorecards.ts): counts of members and units, every share with its parts. */
+export interface TeamFigures {
+  members: number;
+  units: number;
+  coverage: TeamScorecard['coverage'];
+  activity: TeamScorecard['activity'];
+}
+
+export interface TeamEntry {
+  /** `team:NAME`, the grain's key. */
+  id: string;
+  slug: string;
+  name: string;
+  memberIds: string[];
+  unitIds: string[];
+  figures: TeamFigures;
+  /** The group's figures in every quarter, oldest first, the current one last; null where it did not exist. */
+  history: (TeamFigures | null)[];
+}
+
+/** A department's figures in one quarter: the issues it received (null without reports.csv) and the units it sponsors. */
+export interface DepartmentFigures {
+  issues: (IssueFigures & { oldestUnansweredId: string | null }) | null;
+  sponsored: DepartmentScorecard['sponsored'];
+}
+
+export interface DepartmentScorecardEntry {
+  /** `department:NAME`, the grain's key. */
+  id: string;
+  slug: string;
+  name: string;
+  sponsoredIds: string[];
+  figures: DepartmentFigures;
+  /** As TeamEntry.history. */
+  history: (DepartmentFigures | null)[];
+}
+
 export interface DepartmentEntry extends IssueFigures {
   /** '' for issues referred to no department. */
   department: string;
@@ -155,6 +193,9 @@ export interface SiteModel {
   cadres: Record<string, CadreEntry>;
   issues: Record<string, IssueEntry>;
   regions: RegionEntry[];
+  /** Working groups and departments side by side, in Vietnamese order. */
+  teams: TeamEntry[];
+  departmentScorecards: DepartmentScorecardEntry[];
   /** Per pair: unattended unit ids, longest-unattended first. */
   unattended: string[][];
   overloadedIds: string[];

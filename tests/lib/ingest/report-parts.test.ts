@@ -29,7 +29,7 @@ function encode(text: string, encoding: 'utf-8' | 'utf-8-bom' | 'utf-16le'): Uin
 
 /** Everything a reader of the summary and the findings can see, maps in their order. */
 function visible(summary: Awaited<ReturnType<typeof readReports>>, found: ReturnType<typeof emptyFindings>) {
-  return { ...summary, byCadre: [...summary.byCadre], meetingMonths: [...summary.meetingMonths], byTypeMonth: [...summary.byTypeMonth], found };
+  return { ...summary, byCadre: [...summary.byCadre], attended: [...summary.attended], byTypeMonth: [...summary.byTypeMonth], found };
 }
 
 /**
