@@ -37,7 +37,8 @@ describe('page helpers on the tiny model', () => {
 
   it('links search entries to their pages, relative to the index', () => {
     const rows = searchIndex(model, 'en').rows;
-    expect(rows.find((r) => r[1] === '10001-01')).toEqual(['u', '10001-01', 'Ấp A1-1', 'Hamlet · Xã A1', '../en/unit/10001-01/', 'ap a1 1']);
+    // Tier 3: a hamlet ranks after provinces, districts and communes; its name carries no kind word.
+    expect(rows.find((r) => r[1] === '10001-01')).toEqual(['u', '10001-01', 'Ấp A1-1', 'Hamlet · Xã A1', '../en/unit/10001-01/', 'ap a1 1', 3, 0]);
     expect(rows.find((r) => r[1] === 'P1')![4]).toBe('../en/cadre/P1/');
     // Commune cadres have no page: their home commune's page.
     expect(rows.find((r) => r[1] === 'C1')![4]).toBe('../en/unit/10001/');
