@@ -1,0 +1,126 @@
+import type { Lang } from '../lib/types.ts';
+import type { Column } from './tables.ts';
+
+/**
+ * What each column of a downloaded table means, in plain words, for the workbook's second sheet:
+ * a forwarded workbook travels without the site's About page. Keyed by the column's key (a pair's
+ * columns, `rate0` `unattended1`, by the key without its number); a key that means different things
+ * in different tables (`units`, `status`, `level`) is told apart by its label.
+ */
+type Notes = Record<string, string | ((label: string, overdueDays: number) => string)>;
+
+const vi: Notes = {
+  pair: 'Cấp của cán bộ và cấp đơn vị mà họ phải theo dõi.',
+  cadres: 'Số cán bộ của cấp đó.',
+  units: (label) => (label === 'Số đơn vị theo dõi' ? 'Số đơn vị cán bộ đang được phân công còn hiệu lực tới, vào ngày cuối kỳ.' : 'Số đơn vị thuộc cấp phải được theo dõi.'),
+  ratio: 'Số cán bộ chia cho số đơn vị, ví dụ 139 cán bộ trên 164 xã là 0,848.',
+  covered: 'Đơn vị có ít nhất một cán bộ của cấp phụ trách được phân công còn hiệu lực vào ngày cuối kỳ.',
+  unattended: 'Số đơn vị không có cán bộ nào của cấp phụ trách được phân công còn hiệu lực vào ngày cuối kỳ.',
+  overloaded: 'Số cán bộ được phân công còn hiệu lực tới hơn một đơn vị thuộc cấp mình phụ trách.',
+  idle: 'Số cán bộ không có phân công còn hiệu lực nào tới đơn vị thuộc cấp mình phụ trách.',
+  deltaCovered: 'Số đơn vị có người theo dõi kỳ này trừ đi số đó của kỳ trước.',
+  name: 'Tên đơn vị hoặc cán bộ.',
+  rate: 'Đơn vị có người theo dõi chia cho số đơn vị của cặp cấp này trong địa bàn (định dạng phần trăm).',
+  attendance: 'Tổng số tháng đã dự họp chia cho tổng số tháng phải dự, trên các phân công còn hiệu lực (định dạng phần trăm).',
+  silent: 'Số cán bộ có phân công còn hiệu lực nhưng không có báo cáo nào trong kỳ.',
+  raised: 'Số kiến nghị ghi ngày trong kỳ.',
+  overdue: (_, d) => `Số kiến nghị chưa có ngày phản hồi và đã nêu hơn ${d} ngày trước ngày cuối kỳ.`,
+  parent: 'Đơn vị cấp trên trực tiếp.',
+  status: (label) => (label === 'Tình trạng' ? 'Tình trạng của đơn vị, cán bộ hoặc kiến nghị vào ngày cuối kỳ.' : 'Các điểm cần lưu ý của cán bộ.'),
+  followers: 'Cán bộ đang được phân công theo dõi đơn vị.',
+  households: 'Số hộ theo tệp xuất.',
+  id: 'Mã cán bộ trong tệp xuất (là chữ, không phải số: 07 và 7 là hai người).',
+  home: 'Đơn vị nơi cán bộ công tác, kèm mã trong ngoặc vuông.',
+  followed: 'Các đơn vị cán bộ đang được phân công theo dõi, kèm mã trong ngoặc vuông.',
+  level: 'Cấp của cán bộ hoặc đơn vị.',
+  position: 'Chức vụ theo tệp xuất.',
+  reports: 'Số báo cáo mọi loại của cán bộ ghi ngày trong kỳ.',
+  issues: 'Số kiến nghị cán bộ đã nêu trong kỳ.',
+  flags: 'Theo dõi nhiều nơi, chưa phân công hoặc không báo cáo.',
+  date: 'Ngày nêu kiến nghị.',
+  unit: 'Đơn vị.',
+  cadre: 'Cán bộ.',
+  topic: 'Chủ đề của kiến nghị.',
+  summary: 'Nội dung kiến nghị, như trong tệp xuất.',
+  department: 'Cơ quan được chuyển kiến nghị tới.',
+  respondedOn: 'Ngày cơ quan phản hồi; để trống nếu chưa.',
+  days: 'Số ngày từ khi nêu đến khi được phản hồi.',
+  age: 'Số ngày từ khi nêu đến ngày cuối kỳ, với kiến nghị chưa được phản hồi.',
+  quarters: 'Số kỳ liên tiếp, tính cả kỳ này, đơn vị chưa có người theo dõi.',
+  responded: 'Số kiến nghị đã có ngày phản hồi.',
+  median: 'Số ngày phản hồi của kiến nghị đứng giữa khi xếp các kiến nghị đã phản hồi theo số ngày.',
+  quarter: 'Kỳ (quý) của số liệu.',
+  change: 'Loại thay đổi giữa hai kỳ: phân công mới, kết thúc hoặc chuyển đơn vị.',
+  from: 'Đơn vị trước khi thay đổi.',
+  to: 'Đơn vị sau khi thay đổi.',
+  file: 'Tệp của lần xuất.',
+  line: 'Dòng trong tệp (dòng tiêu đề là dòng 1).',
+  column: 'Cột trong tệp.',
+  value: 'Giá trị gây cảnh báo.',
+  message: 'Nội dung cảnh báo.',
+  point: 'Vĩ độ, kinh độ của đơn vị nếu có.',
+  bytes: 'Dung lượng tệp, tính bằng byte.',
+  sha256: 'Mã kiểm tra SHA-256 của tệp, để đối chiếu đúng tệp đã dùng.',
+};
+
+const en: Notes = {
+  pair: 'The level of the cadres and the level of the units they must follow.',
+  cadres: 'The cadres of that level.',
+  units: (label) => (label === 'Units followed' ? 'The units the cadre has an active assignment to on the last day of the quarter.' : 'The units of the level that must be followed.'),
+  ratio: 'Cadres divided by units, e.g. 139 cadres over 164 communes is 0.848.',
+  covered: 'Units with at least one active assignment from a cadre of the responsible level on the last day of the quarter.',
+  unattended: 'Units with no active assignment from a cadre of the responsible level on the last day of the quarter.',
+  overloaded: 'Cadres with active assignments to more than one unit of the level they are responsible for.',
+  idle: 'Cadres with no active assignment to a unit of the level they are responsible for.',
+  deltaCovered: 'Covered units this quarter minus covered units last quarter.',
+  name: 'The name of the unit or cadre.',
+  rate: 'Covered units over the units of this level pair in the area (formatted as a percentage).',
+  attendance: 'Months attended over months due, over the active assignments (formatted as a percentage).',
+  silent: 'Cadres with an active assignment and no report of any kind in the quarter.',
+  raised: 'Issues dated in the quarter.',
+  overdue: (_, d) => `Issues with no response date raised more than ${d} days before the last day of the quarter.`,
+  parent: 'The unit directly above.',
+  status: (label) => (label === 'Status' ? 'The state of the unit, cadre or issue on the last day of the quarter.' : 'What to note about the cadre.'),
+  followers: 'The cadres assigned to follow the unit.',
+  households: 'Households, as in the export.',
+  id: 'The cadre’s id in the export (text, not a number: 07 and 7 are two people).',
+  home: 'The unit the cadre works in, with its id in square brackets.',
+  followed: 'The units the cadre is assigned to follow, each with its id in square brackets.',
+  level: 'The level of the cadre or unit.',
+  position: 'The position, as in the export.',
+  reports: 'Reports of any type by the cadre dated in the quarter.',
+  issues: 'Issues the cadre raised in the quarter.',
+  flags: 'Following several units, idle, or silent.',
+  date: 'The day the issue was raised.',
+  unit: 'The unit.',
+  cadre: 'The cadre.',
+  topic: 'The topic of the issue.',
+  summary: 'What the issue says, as in the export.',
+  department: 'The department the issue was referred to.',
+  respondedOn: 'The day the department answered; blank if it has not.',
+  days: 'Days from raising to response.',
+  age: 'Days from raising to the last day of the quarter, for issues still unanswered.',
+  quarters: 'Consecutive quarters, this one included, in which the unit has been unattended.',
+  responded: 'Issues with a response date.',
+  median: 'The middle value of the days to response over the issues that got one.',
+  quarter: 'The quarter of the figures.',
+  change: 'The kind of change between the two quarters: added, ended or moved.',
+  from: 'The unit before the change.',
+  to: 'The unit after the change.',
+  file: 'The file of the export.',
+  line: 'The line in the file (the header is line 1).',
+  column: 'The column in the file.',
+  value: 'The value that raised the warning.',
+  message: 'The warning.',
+  point: 'The unit’s latitude and longitude, when given.',
+  bytes: 'The file’s size in bytes.',
+  sha256: 'The file’s SHA-256 checksum, to tell exactly which file was used.',
+};
+
+const notes: Record<Lang, Notes> = { vi, en };
+
+/** The plain-words definition of a column; empty for a key with none. */
+export function columnNote(column: Column, lang: Lang, overdueDays: number): string {
+  const note = notes[lang][column.key] ?? notes[lang][column.key.replace(/\d+$/, '')];
+  return typeof note === 'function' ? note(column.label, overdueDays) : note ?? '';
+}
