@@ -231,8 +231,8 @@ export interface XWorkbook {
   sheets: { name: string; entry: XEntry }[];
 }
 
-/** The .xlsx file. */
-export function workbook(book: XWorkbook): Buffer {
+/** The parts of the package, in order. */
+function parts(book: XWorkbook): [string, XEntry][] {
   const n = book.sheets.length;
   const sheetPaths = book.sheets.map((_, i) => `worksheets/sheet${i + 1}.xml`);
   const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
@@ -254,7 +254,7 @@ xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLS
   const workbookRels = `${xml}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
 ${sheetPaths.map((p, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="${p}"/>`).join('')}\
 <Relationship Id="rId${n + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>`;
-  return zip([
+  return [
     ['[Content_Types].xml', entry(contentTypes)],
     ['_rels/.rels', entry(rels)],
     ['docProps/core.xml', entry(core)],
@@ -262,7 +262,17 @@ ${sheetPaths.map((p, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.
     ['xl/_rels/workbook.xml.rels', entry(workbookRels)],
     ['xl/styles.xml', stylesEntry()],
     ...book.sheets.map((s, i): [string, XEntry] => [`xl/${sheetPaths[i]}`, s.entry]),
-  ], book.created);
+  ];
+}
+
+/** The .xlsx file. */
+export const workbook = (book: XWorkbook): Buffer => zip(parts(book), book.created);
+
+/** The size of the .xlsx file, without writing it: a page shows it beside the link. */
+export function workbookSize(book: XWorkbook): number {
+  let size = 22;
+  for (const [name, e] of parts(book)) size += 30 + 46 + 2 * Buffer.byteLength(name) + e.data.length;
+  return size;
 }
 
 let styles: XEntry | undefined;

@@ -1,6 +1,6 @@
 import { formatDate } from '../lib/format.ts';
 import type { Lang } from '../lib/types.ts';
-import { dateSerial, sheetEntry, sheetNames, workbook, type XEntry, type XFormat, type XSheet, type XValue } from '../lib/xlsx.ts';
+import { dateSerial, sheetEntry, sheetNames, workbook, workbookSize, type XEntry, type XFormat, type XSheet, type XValue, type XWorkbook } from '../lib/xlsx.ts';
 import { columnNote } from './column-notes.ts';
 import { strings } from './i18n.ts';
 import { unitTitle } from './labels.ts';
@@ -88,27 +88,29 @@ function infoSheet(lang: Lang, title: string, tables: { table: TableData; sheet:
 // columns), and both the page showing a link's size and the endpoint writing the file need it.
 const infos = new Map<string, XEntry>();
 
-function book(lang: Lang, title: string, tables: TableData[]): Buffer {
+function book(lang: Lang, title: string, tables: TableData[]): XWorkbook {
   const t = strings[lang];
   const names = sheetNames([...tables.map((table) => table.caption), t.workbook.infoSheet]);
   const key = [lang, title, ...tables.flatMap((table, i) => [names[i], ...table.columns.map((c) => `${c.key}\t${c.label}`)])].join('\n');
   let info = infos.get(key);
   if (!info) infos.set(key, (info = sheetEntry(infoSheet(lang, title, tables.map((table, i) => ({ table, sheet: names[i]! }))))));
-  return workbook({
+  return {
     title,
     created: model.builtAt,
     sheets: [...tables.map((table, i) => ({ name: names[i]!, entry: tableEntry(lang, table) })), { name: names.at(-1)!, entry: info }],
-  });
+  };
 }
 
 /** Site-relative file of a table's workbook: `xlsx/vi/table/coverage.xlsx`. */
 export const tableWorkbookFile = (lang: Lang, tableId: string): string => `xlsx/${lang}/table/${idSlug(tableId)}.xlsx`;
 
-export function tableWorkbook(lang: Lang, tableId: string): Buffer {
+function tableBook(lang: Lang, tableId: string): XWorkbook {
   const table = tableById(lang, tableId);
   if (!table) throw new Error(`No table ${tableId}`);
   return book(lang, table.caption, [table]);
 }
+export const tableWorkbook = (lang: Lang, tableId: string): Buffer => workbook(tableBook(lang, tableId));
+export const tableWorkbookSize = (lang: Lang, tableId: string): number => workbookSize(tableBook(lang, tableId));
 
 /** The ids of the tables a page shows, in page order: what its workbook holds. */
 export function pageTableIds(route: Route): string[] {
@@ -158,9 +160,18 @@ export const pageWorkbookFile = (route: Route): string => `xlsx/${route.lang}/pa
 /** The name a download is saved under, saying which site, quarter and page: `namcoso-2026-Q3-unit-801.xlsx`. */
 export const savedName = (file: string): string => `namcoso-${model.quarter.id}-${file.replace(/^xlsx\/(vi|en)\/(table|page)\//, '').replace(/\//g, '-')}`;
 
-export function pageWorkbook(route: Route): Buffer | null {
+function pageBook(route: Route): XWorkbook | null {
   const tables = pageTableIds(route).map((id) => tableById(route.lang, id)!);
   return tables.length === 0 ? null : book(route.lang, `${pageTitle(route)} · ${model.title}`, tables);
+}
+export function pageWorkbook(route: Route): Buffer | null {
+  const b = pageBook(route);
+  return b && workbook(b);
+}
+/** The size of the page's workbook, null for a page without tables. */
+export function pageWorkbookSize(route: Route): number | null {
+  const b = pageBook(route);
+  return b && workbookSize(b);
 }
 
 let routes: Map<string, Route> | undefined;

@@ -15,5 +15,5 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export const GET: APIRoute = ({ props }) => {
   const p = props as { lang: Lang; tableId: string } | { route: Parameters<typeof pageWorkbook>[0] };
   const bytes = 'route' in p ? pageWorkbook(p.route)! : tableWorkbook(p.lang, p.tableId);
-  return new Response(new Uint8Array(bytes), { headers: { 'Content-Type': XLSX } });
+  return new Response(bytes as Uint8Array<ArrayBuffer>, { headers: { 'Content-Type': XLSX } });
 };
