@@ -66,7 +66,10 @@ const STYLES = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 const XML_SPECIAL = /[&<>"]/g;
 const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
-export const xmlText = (s: string): string => s.replace(NOT_XML, '').replace(XML_SPECIAL, (c) => ENTITY[c]!);
+// Most cells need neither: one test spares them both replacements.
+// eslint-disable-next-line no-control-regex
+const NEEDS_WORK = /[\u0000-\u001F&<>"\uD800-\uDFFF\uFFFE\uFFFF]/;
+export const xmlText = (s: string): string => (NEEDS_WORK.test(s) ? s.replace(NOT_XML, '').replace(XML_SPECIAL, (c) => ENTITY[c]!) : s);
 
 // Text a spreadsheet would run as a formula if a user retyped the cell: shown with Excel's quote prefix.
 const FORMULA_START = /^[=+\-@]/;

@@ -28,7 +28,7 @@ function value(column: Column, cell: Cell | undefined): XValue {
   return cell;
 }
 
-export function tableSheet(table: TableData): XSheet {
+function tableSheet(table: TableData): XSheet {
   return {
     name: table.caption,
     title: table.caption,
