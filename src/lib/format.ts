@@ -89,3 +89,9 @@ export function formatDelta(n: number | null | undefined, lang: Lang = 'vi'): st
   const body = numberFormat(lang, { maximumFractionDigits: 0 }).format(Math.abs(r));
   return (r > 0 ? '+' : MINUS) + body;
 }
+
+/** A file size as a download link shows it: `24 KB`, `1,3 MB` (vi) / `1.3 MB` (en); 1 KB = 1,024 bytes. */
+export function formatSize(bytes: number, lang: Lang = 'vi'): string {
+  if (bytes < 1024 * 1024) return `${formatInteger(Math.max(1, Math.round(bytes / 1024)), lang)} KB`;
+  return `${formatDecimal(bytes / 1024 / 1024, 1, lang)} MB`;
+}

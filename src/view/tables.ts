@@ -35,12 +35,14 @@ export interface TableData {
   rows: Row[];
 }
 
-/** A table as its CSV download: the cells' plain text, in its columns' order. */
+/** A table as its CSV download: the cells' plain text, in its columns' order, rates rounded as shown. */
 export function tableCsv(table: TableData): string {
   const raw = (cell: Cell | undefined) => (cell !== null && typeof cell === 'object' ? cell.text : cell ?? null);
+  // A rate as the page shows it, 66.7 %: written 0.667, not 0.6666666666666666.
+  const rounded = (type: ColumnType, value: string | number | null) => (type === 'rate' && typeof value === 'number' ? Math.round(value * 1000) / 1000 : value);
   return toCsv(
     table.columns.map((c) => ({ key: c.key, header: c.label })),
-    table.rows.map((row) => Object.fromEntries(table.columns.map((c) => [c.key, raw(row[c.key])]))),
+    table.rows.map((row) => Object.fromEntries(table.columns.map((c) => [c.key, rounded(c.type, raw(row[c.key]))]))),
   );
 }
 

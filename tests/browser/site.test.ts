@@ -6,7 +6,9 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchIndex } from '../../src/lib/search-index.ts';
 import { foldDiacritics } from '../../src/lib/text.ts';
+import { readWorkbook } from '../xlsx-reader.ts';
 import { build, launch, serve, SHOTS, watchedPage } from './harness.ts';
+import { missingWorkbooks } from './workbook-links.ts';
 
 const BASE = '/tinh-uy/nam-co-so/';
 const units = readFileSync('data/exports/2017-Q4/units.csv', 'utf8').split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.split(','));
@@ -56,7 +58,7 @@ describe('the demo site, served under a sub-path', () => {
     const broken: string[] = [];
     for (const link of links) {
       expect(link.startsWith(site.url), `${link} leaves the site`).toBe(true);
-      if (/\.(csv|json)$/.test(link)) {
+      if (/\.(csv|json|xlsx)$/.test(link)) {
         const response = await page.request.get(link);
         if (response.status() !== 200) broken.push(`${response.status()} ${link}`);
         continue;
@@ -65,6 +67,41 @@ describe('the demo site, served under a sub-path', () => {
       if (response?.status() !== 200) broken.push(`${response?.status()} ${link}`);
     }
     expect(broken).toEqual([]);
+    expect(watch).toEqual({ errors: [], foreign: [], failed: [] });
+    await page.close();
+  });
+
+  it('follows the workbook links of a few pages: each file is there, as big as its link says, with a sheet per table', async () => {
+    const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
+    for (const path of ['', 'unit/801/', 'cadres/', 'en/', 'en/issues/']) {
+      await page.goto(`${site.url}${path}`);
+      const all = await page.locator('.page-download a, .table-tools a[href$=".xlsx"]').evaluateAll((as) => as.map((a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent!, name: a.getAttribute('download') })));
+      // The page's own workbook first, then one beside each table's CSV (a chart's table may repeat one shown above it).
+      const links = all.filter((l, i) => all.findIndex((m) => m.href === l.href) === i);
+      const tables = links.length - 1;
+      expect(tables, path).toBeGreaterThan(0);
+      expect(await page.locator('.table-tools').count()).toBeGreaterThanOrEqual(tables);
+      for (const [i, link] of links.entries()) {
+        expect(link.text).toMatch(/^Excel · \d+([.,]\d)? (KB|MB)$/);
+        expect(link.name).toMatch(/^namcoso-2017-Q4-[\w~.-]+\.xlsx$/);
+        const response = await page.request.get(link.href);
+        expect(response.status(), link.href).toBe(200);
+        const bytes = await response.body();
+        const kb = Number(/(\d+) KB/.exec(link.text)?.[1] ?? NaN);
+        if (!Number.isNaN(kb)) expect(Math.max(1, Math.round(bytes.length / 1024))).toBe(kb);
+        const book = readWorkbook(bytes);
+        // A table's workbook: its sheet and the one describing it; the page's: one per table (the issues
+        // page adds every issue of the quarter, offered there as a CSV) and that one.
+        if (i === 0) expect(book.sheets.length, link.href).toBe(tables + (path.endsWith('issues/') ? 2 : 1));
+        else expect(book.sheets.length, link.href).toBe(2);
+        for (const sheet of book.sheets) expect(sheet.xml).not.toMatch(/<f[ >]/);
+      }
+    }
+    expect(missingWorkbooks(out, BASE)).toEqual([]);
+    // The Vietnamese overview's workbook opens on the figures the page shows.
+    await page.goto(site.url);
+    const overview = readWorkbook(await (await page.request.get(await page.locator('.page-download a').getAttribute('href').then((h) => new URL(h!, site.url).href))).body());
+    expect(overview.sheets[0]!.rows.slice(2).map((r) => `${r[1]}/${r[2]}`)).toEqual(['139/164', '679/986', '6038/14676']);
     expect(watch).toEqual({ errors: [], foreign: [], failed: [] });
     await page.close();
   });
