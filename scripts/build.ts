@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { normaliseBasePath } from '../src/lib/config.ts';
 import { strings } from '../src/lib/i18n.ts';
@@ -10,16 +10,18 @@ import { readBoundaries } from './lib/boundaries.ts';
 import { parseCommandLine } from './lib/cli.ts';
 import { solverInWorkers } from './lib/plan-solver.ts';
 import { precompress } from './lib/compress.ts';
+import { exportCache } from './lib/export-cache.ts';
 import { nodeSource, terminalProgress } from './lib/node-source.ts';
 import { lockOutput, makeWorkFolder, refusalMessage, refuseOutput, swapIn, sweepLeftovers, userPath } from './lib/output.ts';
 import { problemLine } from './lib/report.ts';
 
-const USAGE = `Usage: npm run build -- [--data DIR] [--out DIR] [--base /sub/path/] [--lang vi|en]
+const USAGE = `Usage: npm run build -- [--data DIR] [--out DIR] [--base /sub/path/] [--no-cache] [--lang vi|en]
   Reads DIR (default data/), writes the static site to OUT (default dist/). Relative paths are
   taken from the folder you run npm from. OUT must be new, empty, or a site namcoso built
-  before; it is replaced only when the whole build succeeded.`;
+  before; it is replaced only when the whole build succeeded. Quarters whose files did not
+  change since the last build are taken from .cache/namcoso/; --no-cache reads them all.`;
 
-const { values, lang, fail: usage } = parseCommandLine(USAGE, { data: { type: 'string', default: 'data' }, out: { type: 'string', default: 'dist' }, base: { type: 'string' } });
+const { values, lang, fail: usage } = parseCommandLine(USAGE, { data: { type: 'string', default: 'data' }, out: { type: 'string', default: 'dist' }, base: { type: 'string' }, 'no-cache': { type: 'boolean' } });
 const dataDir = userPath(String(values.data));
 const outDir = userPath(String(values.out));
 if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) usage(`No such folder: ${dataDir}`);
@@ -39,7 +41,8 @@ sweepLeftovers(outDir);
 
 const started = Date.now();
 const source = nodeSource(terminalProgress());
-const loaded = await loadData(dataDir, source);
+const cache = values['no-cache'] ? undefined : exportCache(join(projectDir, '.cache', 'namcoso'), dataDir, source.files);
+const loaded = await loadData(dataDir, source, cache);
 const boundaries = readBoundaries(join(dataDir, 'boundaries'));
 const errors = [...loaded.findings.errors, ...boundaries.errors];
 if (errors.length > 0) {
@@ -73,6 +76,11 @@ try {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // Vite lets these variables override the build's own values; a parent tool (Vitest) sets them.
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
+  // Astro keeps its prerender chunks under the working directory (in `.astro/` when the output
+  // lies outside it), so two builds at once would share them: each build works in its own folder,
+  // where the chunks find Astro's packages through a link to the project's node_modules.
+  symlinkSync(join(projectDir, 'node_modules'), join(work, 'node_modules'), 'dir');
+  process.chdir(work);
   const { build } = await import('astro');
   if (process.stderr.isTTY) process.stderr.write(`${strings[lang].cli.rendering}\n`);
   // Bundler notices about Astro's own internals mean nothing to the staff who publish: errors only.
@@ -89,6 +97,7 @@ try {
   process.stderr.write(`${strings[lang].cli.buildFailed}:\n${(e as Error).message ?? e}\n`);
   process.exitCode = 1;
 } finally {
+  process.chdir(projectDir);
   rmSync(work, { recursive: true, force: true });
 }
 if (!process.exitCode) {
