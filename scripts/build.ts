@@ -1,5 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { normaliseBasePath } from '../src/lib/config.ts';
 import { strings } from '../src/lib/i18n.ts';
 import { loadData } from '../src/lib/load.ts';
@@ -40,28 +42,11 @@ process.on('exit', lock.release);
 sweepLeftovers(outDir);
 
 const started = Date.now();
-const source = nodeSource(terminalProgress());
-const cache = values['no-cache'] ? undefined : exportCache(join(projectDir, '.cache', 'namcoso'), dataDir, source.files);
-const loaded = await loadData(dataDir, source, cache);
-const boundaries = readBoundaries(join(dataDir, 'boundaries'));
-const errors = [...loaded.findings.errors, ...boundaries.errors];
-if (errors.length > 0) {
-  for (const p of errors) process.stderr.write(`✗ ${problemLine(p, lang)}\n`);
-  process.stderr.write(`${strings[lang].cli.nothingBuilt(errors.length)}\n`);
-  process.exit(1);
-}
-
-const base = cliBase ?? loaded.config.basePath;
-const solver = await solverInWorkers();
-const plan = await makePlan(solver, loaded.quarters.at(-1)!, loaded.config);
-await solver.close();
-const model = buildSiteModel({
-  plan,
-  loaded,
-  builtAt: process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : new Date().toISOString(),
-  files: source.files.map((f) => ({ quarter: basename(dirname(f.path)), name: basename(f.path), bytes: f.bytes, sha256: f.sha256 })),
-  boundaryIds: new Set(boundaries.features.keys()),
-});
+const { model, base, boundaries, proposedAssignments } = await computeModel();
+// The quarters read are garbage now, as large as the model or more: V8 would collect them only
+// once Astro's heap grew on top of them, so the peak would be the two together.
+setFlagsFromString('--expose-gc');
+(runInNewContext('gc') as () => void)();
 
 // Everything is built beside the output and swapped in at the end, so a failure leaves it as it was.
 const work = makeWorkFolder(outDir);
@@ -86,7 +71,7 @@ try {
   // Bundler notices about Astro's own internals mean nothing to the staff who publish: errors only.
   await build({ root: resolve(import.meta.dirname, '..'), outDir: staging, base, logLevel: 'error', vite: { logLevel: 'error' } });
   mkdirSync(join(staging, 'plan'), { recursive: true });
-  writeFileSync(join(staging, 'plan', 'assignments.csv'), assignmentsCsv(plan.assignments));
+  writeFileSync(join(staging, 'plan', 'assignments.csv'), proposedAssignments);
   if (process.stderr.isTTY) process.stderr.write(lang === 'vi' ? 'Đang nén sẵn các tệp (.br, .gz)…\n' : 'Precompressing the files (.br, .gz)…\n');
   await precompress(staging);
   // The output may have changed during the build: check it again right before replacing it.
@@ -109,4 +94,33 @@ function countPages(dir: string): number {
   let n = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name.endsWith('.html')) n++;
   return n;
+}
+
+/**
+ * Reads and checks the data, plans next quarter and computes the site model; exits 1 listing
+ * every error. The analysed quarters stay inside this function, so they are garbage before the
+ * pages render.
+ */
+async function computeModel() {
+  const source = nodeSource(terminalProgress());
+  const cache = values['no-cache'] ? undefined : exportCache(join(projectDir, '.cache', 'namcoso'), dataDir, source.files);
+  const loaded = await loadData(dataDir, source, cache);
+  const boundaries = readBoundaries(join(dataDir, 'boundaries'));
+  const errors = [...loaded.findings.errors, ...boundaries.errors];
+  if (errors.length > 0) {
+    for (const p of errors) process.stderr.write(`✗ ${problemLine(p, lang)}\n`);
+    process.stderr.write(`${strings[lang].cli.nothingBuilt(errors.length)}\n`);
+    process.exit(1);
+  }
+  const solver = await solverInWorkers();
+  const plan = await makePlan(solver, loaded.quarters.at(-1)!, loaded.config);
+  await solver.close();
+  const model = buildSiteModel({
+    plan,
+    loaded,
+    builtAt: process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : new Date().toISOString(),
+    files: source.files.map((f) => ({ quarter: basename(dirname(f.path)), name: basename(f.path), bytes: f.bytes, sha256: f.sha256 })),
+    boundaryIds: new Set(boundaries.features.keys()),
+  });
+  return { model, base: cliBase ?? loaded.config.basePath, boundaries, proposedAssignments: assignmentsCsv(plan.assignments) };
 }
