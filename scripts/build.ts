@@ -1,5 +1,7 @@
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { normaliseBasePath } from '../src/lib/config.ts';
 import { strings } from '../src/lib/i18n.ts';
 import { loadData } from '../src/lib/load.ts';
@@ -10,16 +12,18 @@ import { readBoundaries } from './lib/boundaries.ts';
 import { parseCommandLine } from './lib/cli.ts';
 import { solverInWorkers } from './lib/plan-solver.ts';
 import { precompress } from './lib/compress.ts';
+import { exportCache } from './lib/export-cache.ts';
 import { nodeSource, terminalProgress } from './lib/node-source.ts';
 import { lockOutput, makeWorkFolder, refusalMessage, refuseOutput, swapIn, sweepLeftovers, userPath } from './lib/output.ts';
 import { problemLine } from './lib/report.ts';
 
-const USAGE = `Usage: npm run build -- [--data DIR] [--out DIR] [--base /sub/path/] [--lang vi|en]
+const USAGE = `Usage: npm run build -- [--data DIR] [--out DIR] [--base /sub/path/] [--no-cache] [--lang vi|en]
   Reads DIR (default data/), writes the static site to OUT (default dist/). Relative paths are
   taken from the folder you run npm from. OUT must be new, empty, or a site namcoso built
-  before; it is replaced only when the whole build succeeded.`;
+  before; it is replaced only when the whole build succeeded. Quarters whose files did not
+  change since the last build are taken from .cache/namcoso/; --no-cache reads them all.`;
 
-const { values, lang, fail: usage } = parseCommandLine(USAGE, { data: { type: 'string', default: 'data' }, out: { type: 'string', default: 'dist' }, base: { type: 'string' } });
+const { values, lang, fail: usage } = parseCommandLine(USAGE, { data: { type: 'string', default: 'data' }, out: { type: 'string', default: 'dist' }, base: { type: 'string' }, 'no-cache': { type: 'boolean' } });
 const dataDir = userPath(String(values.data));
 const outDir = userPath(String(values.out));
 if (!existsSync(dataDir) || !statSync(dataDir).isDirectory()) usage(`No such folder: ${dataDir}`);
@@ -38,27 +42,11 @@ process.on('exit', lock.release);
 sweepLeftovers(outDir);
 
 const started = Date.now();
-const source = nodeSource(terminalProgress());
-const loaded = await loadData(dataDir, source);
-const boundaries = readBoundaries(join(dataDir, 'boundaries'));
-const errors = [...loaded.findings.errors, ...boundaries.errors];
-if (errors.length > 0) {
-  for (const p of errors) process.stderr.write(`✗ ${problemLine(p, lang)}\n`);
-  process.stderr.write(`${strings[lang].cli.nothingBuilt(errors.length)}\n`);
-  process.exit(1);
-}
-
-const base = cliBase ?? loaded.config.basePath;
-const solver = await solverInWorkers();
-const plan = await makePlan(solver, loaded.quarters.at(-1)!, loaded.config);
-await solver.close();
-const model = buildSiteModel({
-  plan,
-  loaded,
-  builtAt: process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : new Date().toISOString(),
-  files: source.files.map((f) => ({ quarter: basename(dirname(f.path)), name: basename(f.path), bytes: f.bytes, sha256: f.sha256 })),
-  boundaryIds: new Set(boundaries.features.keys()),
-});
+const { model, base, boundaries, proposedAssignments } = await computeModel();
+// The quarters read are garbage now, as large as the model or more: V8 would collect them only
+// once Astro's heap grew on top of them, so the peak would be the two together.
+setFlagsFromString('--expose-gc');
+(runInNewContext('gc') as () => void)();
 
 // Everything is built beside the output and swapped in at the end, so a failure leaves it as it was.
 const work = makeWorkFolder(outDir);
@@ -73,12 +61,17 @@ try {
   process.env.ASTRO_TELEMETRY_DISABLED = '1';
   // Vite lets these variables override the build's own values; a parent tool (Vitest) sets them.
   for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
+  // Astro keeps its prerender chunks under the working directory (in `.astro/` when the output
+  // lies outside it), so two builds at once would share them: each build works in its own folder,
+  // where the chunks find Astro's packages through a link to the project's node_modules.
+  symlinkSync(join(projectDir, 'node_modules'), join(work, 'node_modules'), 'dir');
+  process.chdir(work);
   const { build } = await import('astro');
   if (process.stderr.isTTY) process.stderr.write(`${strings[lang].cli.rendering}\n`);
   // Bundler notices about Astro's own internals mean nothing to the staff who publish: errors only.
   await build({ root: resolve(import.meta.dirname, '..'), outDir: staging, base, logLevel: 'error', vite: { logLevel: 'error' } });
   mkdirSync(join(staging, 'plan'), { recursive: true });
-  writeFileSync(join(staging, 'plan', 'assignments.csv'), assignmentsCsv(plan.assignments));
+  writeFileSync(join(staging, 'plan', 'assignments.csv'), proposedAssignments);
   if (process.stderr.isTTY) process.stderr.write(lang === 'vi' ? 'Đang nén sẵn các tệp (.br, .gz)…\n' : 'Precompressing the files (.br, .gz)…\n');
   await precompress(staging);
   // The output may have changed during the build: check it again right before replacing it.
@@ -89,6 +82,7 @@ try {
   process.stderr.write(`${strings[lang].cli.buildFailed}:\n${(e as Error).message ?? e}\n`);
   process.exitCode = 1;
 } finally {
+  process.chdir(projectDir);
   rmSync(work, { recursive: true, force: true });
 }
 if (!process.exitCode) {
@@ -100,4 +94,33 @@ function countPages(dir: string): number {
   let n = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile() && entry.name.endsWith('.html')) n++;
   return n;
+}
+
+/**
+ * Reads and checks the data, plans next quarter and computes the site model; exits 1 listing
+ * every error. The analysed quarters stay inside this function, so they are garbage before the
+ * pages render.
+ */
+async function computeModel() {
+  const source = nodeSource(terminalProgress());
+  const cache = values['no-cache'] ? undefined : exportCache(join(projectDir, '.cache', 'namcoso'), dataDir, source.files);
+  const loaded = await loadData(dataDir, source, cache);
+  const boundaries = readBoundaries(join(dataDir, 'boundaries'));
+  const errors = [...loaded.findings.errors, ...boundaries.errors];
+  if (errors.length > 0) {
+    for (const p of errors) process.stderr.write(`✗ ${problemLine(p, lang)}\n`);
+    process.stderr.write(`${strings[lang].cli.nothingBuilt(errors.length)}\n`);
+    process.exit(1);
+  }
+  const solver = await solverInWorkers();
+  const plan = await makePlan(solver, loaded.quarters.at(-1)!, loaded.config);
+  await solver.close();
+  const model = buildSiteModel({
+    plan,
+    loaded,
+    builtAt: process.env.SOURCE_DATE_EPOCH ? new Date(Number(process.env.SOURCE_DATE_EPOCH) * 1000).toISOString() : new Date().toISOString(),
+    files: source.files.map((f) => ({ quarter: basename(dirname(f.path)), name: basename(f.path), bytes: f.bytes, sha256: f.sha256 })),
+    boundaryIds: new Set(boundaries.features.keys()),
+  });
+  return { model, base: cliBase ?? loaded.config.basePath, boundaries, proposedAssignments: assignmentsCsv(plan.assignments) };
 }

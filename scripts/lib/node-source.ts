@@ -47,7 +47,7 @@ export function nodeSource(onProgress?: (path: string, done: number, total: numb
   };
 }
 
-async function checksum(path: string): Promise<FileRecord> {
+export async function checksum(path: string): Promise<FileRecord> {
   const hash = createHash('sha256');
   let bytes = 0;
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 20 })) {

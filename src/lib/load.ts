@@ -5,7 +5,7 @@ import { type ExportData, ingestExport } from './ingest/export.ts';
 import type { ReportJob, ReportPart } from './ingest/reports.ts';
 import type { Chunks } from './ingest/table.ts';
 import { comparePeriods, parseQuarter } from './quarter.ts';
-import type { Config, FileName } from './types.ts';
+import type { Config, FileName, Problem } from './types.ts';
 
 /** The file system as the loader sees it, so the loader itself does no I/O (tests pass a Map). */
 export interface DataSource {
@@ -18,6 +18,22 @@ export interface DataSource {
   open(path: string): Chunks | null;
   /** Folds a reports.csv into parts in file order (e.g. in worker threads); null to have it read through `open`. */
   foldReports?(path: string, job: ReportJob): Promise<ReportPart[] | null>;
+}
+
+/**
+ * Exports read before, so a build re-reads only the quarters that changed. `get` answers only
+ * for the very same files, config and code; anything else is a miss and the export is read.
+ */
+export interface ExportCache {
+  get(folder: string, config: Config): Promise<CachedExport | null>;
+  /** Called for an export read without error. */
+  set(folder: string, config: Config, entry: CachedExport): Promise<void>;
+}
+
+export interface CachedExport {
+  data: ExportData;
+  /** The warnings reading it gave, without their quarter. */
+  warnings: Problem[];
 }
 
 export interface LoadedData {
@@ -34,7 +50,7 @@ const EXPORT_FILES: FileName[] = ['units.csv', 'cadres.csv', 'assignments.csv', 
  * folder with the default config. Every problem of every quarter is collected; figures are
  * computed only when there is no error.
  */
-export async function loadData(dir: string, source: DataSource): Promise<LoadedData> {
+export async function loadData(dir: string, source: DataSource, cache?: ExportCache): Promise<LoadedData> {
   const findings = emptyFindings();
   const join = (...parts: string[]) => [dir, ...parts].join('/');
   const single = parseQuarter(baseName(dir)) !== null || (source.list(dir) ?? []).some((name) => EXPORT_FILES.includes(name as FileName));
@@ -58,12 +74,19 @@ export async function loadData(dir: string, source: DataSource): Promise<LoadedD
       findings.errors.push({ file: single ? folder.name : `exports/${folder.name}`, line: null, column: null, value: folder.name, code: 'bad-folder' });
       continue;
     }
+    const cached = await cache?.get(folder.path, config);
+    if (cached) {
+      for (const p of cached.warnings) findings.warnings.push({ ...p, quarter: quarter.id });
+      exports.push(cached.data);
+      continue;
+    }
     const local = emptyFindings();
     const foldReports = source.foldReports && ((job: ReportJob) => source.foldReports!(`${folder.path}/reports.csv`, job));
     const data = await ingestExport(quarter, (file) => (EXPORT_FILES.includes(file) ? source.open(`${folder.path}/${file}`) : null), config, local, foldReports);
     for (const p of local.errors) findings.errors.push({ ...p, quarter: quarter.id });
     for (const p of local.warnings) findings.warnings.push({ ...p, quarter: quarter.id });
     exports.push(data);
+    if (local.errors.length === 0) await cache?.set(folder.path, config, { data, warnings: local.warnings });
   }
   const quarters = findings.errors.length === 0 ? exports.map((data) => analyseQuarter(data, config)) : [];
   return { config, quarters, findings };

@@ -34,7 +34,7 @@ function deadPid(): number {
 beforeAll(() => {
   sandbox = mkdtempSync(join(tmpdir(), 'namcoso-out-'));
   project = join(sandbox, 'project');
-  const skip = new Set(['node_modules', '.git', 'dist', '.astro', 'tests']);
+  const skip = new Set(['node_modules', '.git', 'dist', '.astro', '.cache', 'tests']);
   cpSync(ROOT, project, { recursive: true, filter: (src) => !skip.has(src.slice(ROOT.length + 1).split('/')[0]!) });
   cpSync(TINY, join(project, 'tests/fixtures/tiny'), { recursive: true });
   symlinkSync(join(ROOT, 'node_modules'), join(project, 'node_modules'));
@@ -152,6 +152,21 @@ describe('npm run build replaces its own output, one build at a time', { timeout
     } finally {
       sleeper.kill();
     }
+  });
+
+  it('runs two builds to different outputs at once, each in its own working folders', async () => {
+    // Astro keeps its prerender chunks under the working directory and deletes them when done:
+    // builds sharing one would delete each other's chunks halfway.
+    const env = { ...process.env, TZ: 'UTC', INIT_CWD: work, SOURCE_DATE_EPOCH: '1700000000' };
+    const runs = ['left', 'right'].map((out) => new Promise<{ code: number | null; stderr: string }>((done) => {
+      const child = spawn(process.execPath, [join(project, 'scripts/build.ts'), '--data', 'data', '--out', out, '--lang', 'en'], { cwd: project, env });
+      let stderr = '';
+      child.stderr.on('data', (d) => (stderr += d));
+      child.on('close', (code) => done({ code, stderr }));
+    }));
+    for (const r of await Promise.all(runs)) expect(r.code, r.stderr).toBe(0);
+    expect(hashTree(join(work, 'left'))).toEqual(hashTree(join(work, 'right')));
+    expect(existsSync(join(project, '.astro', '.prerender'))).toBe(false);
   });
 
   it('takes over the lock and clears the folders of a killed build, and nothing it did not make', () => {
