@@ -73,7 +73,8 @@ describe('the demo site, served under a sub-path', () => {
 
   it('follows the workbook links of a few pages: each file is there, as big as its link says, with a sheet per table', async () => {
     const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
-    for (const path of ['', 'unit/801/', 'cadres/', 'en/', 'en/issues/']) {
+    const district = units.find((cells) => cells[2] === 'district')![0];
+    for (const path of ['', `unit/${district}/`, 'cadres/', 'en/', 'en/issues/']) {
       await page.goto(`${site.url}${path}`);
       const all = await page.locator('.page-download a, .table-tools a[href$=".xlsx"]').evaluateAll((as) => as.map((a) => ({ href: (a as HTMLAnchorElement).href, text: a.textContent!, name: a.getAttribute('download') })));
       // The page's own workbook first, then one beside each table's CSV (a chart's table may repeat one shown above it).
