@@ -174,24 +174,23 @@ function describeChanges(inst: PairInstance, chosen: boolean[][], analysis: Quar
   const cadreById = new Map(analysis.data.cadres.map((c) => [c.id, c]));
   inst.parts.forEach((part, p) => {
     const picked = chosen[p]!;
-    const loadBefore = part.cadres.map(() => 0);
-    const coveredBefore = part.units.map(() => false);
-    for (const e of part.edges) if (e.current) { loadBefore[e.cadre]!++; coveredBefore[e.unit] = true; }
-    const addsByUnit = new Map<number, number[]>();
-    const endsByUnit = new Map<number, number[]>();
-    part.edges.forEach((e, k) => {
-      if (picked[k] === e.current) return;
-      const map = picked[k] ? addsByUnit : endsByUnit;
-      if (!map.has(e.unit)) map.set(e.unit, []);
-      map.get(e.unit)!.push(e.cadre);
-    });
-    const changedUnits = (cadre: number, add: boolean) => part.edges.flatMap((e, k) => (e.cadre === cadre && picked[k] !== e.current && picked[k] === add ? [part.units[e.unit]!] : []));
+    // One pass: what each cadre followed before, and each change by unit and by cadre.
     const followedBefore = part.cadres.map(() => [] as number[]);
-    for (const e of part.edges) if (e.current) followedBefore[e.cadre]!.push(e.unit);
+    const changed = { add: { byUnit: new Map<number, number[]>(), byCadre: new Map<number, number[]>() }, end: { byUnit: new Map<number, number[]>(), byCadre: new Map<number, number[]>() } };
+    const push = (map: Map<number, number[]>, key: number, value: number) => (map.get(key) ?? map.set(key, []).get(key)!).push(value);
+    part.edges.forEach((e, k) => {
+      if (e.current) followedBefore[e.cadre]!.push(e.unit);
+      if (picked[k] === e.current) return;
+      const side = picked[k] ? changed.add : changed.end;
+      push(side.byUnit, e.unit, e.cadre);
+      push(side.byCadre, e.cadre, e.unit);
+    });
+    const coveredBefore = new Set(followedBefore.flat());
     part.edges.forEach((e, k) => {
       if (picked[k] === e.current) return;
       const action = picked[k] ? 'add' : 'end';
-      const others = (action === 'add' ? endsByUnit : addsByUnit).get(e.unit) ?? [];
+      const opposite = action === 'add' ? changed.end : changed.add;
+      const others = opposite.byUnit.get(e.unit) ?? [];
       const unitId = part.units[e.unit]!;
       const near = followedBefore[e.cadre]!
         .filter((j) => j !== e.unit && sameNeighbourhood(part.units[j]!, unitId, analysis))
@@ -202,12 +201,12 @@ function describeChanges(inst: PairInstance, chosen: boolean[][], analysis: Quar
         unitId,
         areaId: listedUnder(unitId, analysis),
         why: {
-          unitWasUnattended: !coveredBefore[e.unit],
-          cadreWasIdle: loadBefore[e.cadre] === 0,
-          cadreLoadBefore: loadBefore[e.cadre]!,
+          unitWasUnattended: !coveredBefore.has(e.unit),
+          cadreWasIdle: followedBefore[e.cadre]!.length === 0,
+          cadreLoadBefore: followedBefore[e.cadre]!.length,
           otherCadres: others.map((i) => part.cadres[i]!),
           nearUnits: near,
-          movedWith: changedUnits(e.cadre, action === 'end'),
+          movedWith: (opposite.byCadre.get(e.cadre) ?? []).map((j) => part.units[j]!),
           field: cadreById.get(part.cadres[e.cadre]!)?.field ?? null,
           fieldMatched: part.fieldMatch[k]!.matched,
           unitIssues: part.fieldMatch[k]!.issues,
