@@ -4,6 +4,7 @@ import type { Lang } from '../lib/types.ts';
 import { strings } from '../lib/i18n.ts';
 import { pageUnitOf, pairLabel, placeTitle, unitPlace, unitTitle, unitTitleById } from './labels.ts';
 import { href, pagePath, pairSlug } from './paths.ts';
+import { changesByArea } from '../lib/plan/plan.ts';
 import { changeReason } from '../lib/plan/text.ts';
 import { allRoutes, type Route } from './routes.ts';
 import type { SiteModel } from '../lib/model/types.ts';
@@ -464,17 +465,11 @@ export function planChangesTable(model: SiteModel, pair: number, lang: Lang): Ta
 export function planAreasTable(model: SiteModel, pair: number, lang: Lang): TableData {
   const t = strings[lang];
   const p = model.plan!.pairs[pair]!;
-  const byArea = new Map<string, { adds: number; ends: number }>();
-  for (const c of p.changes) {
-    const counts = byArea.get(c.areaId) ?? { adds: 0, ends: 0 };
-    counts[c.action === 'add' ? 'adds' : 'ends']++;
-    byArea.set(c.areaId, counts);
-  }
   return {
     id: `plan-${pairSlug(p)}-areas`,
     caption: `${t.plan.byArea}: ${pairLabel(model, pair, lang)}`,
     columns: [col('area', t.plan.area), col('adds', t.plan.adds, 'int'), col('ends', t.plan.ends, 'int')],
-    rows: [...byArea].map(([id, counts]) => ({ area: unitCell(model, id, lang), ...counts })),
+    rows: changesByArea(p.changes).map((a) => ({ area: unitCell(model, a.areaId, lang), adds: a.adds, ends: a.ends })),
   };
 }
 

@@ -120,6 +120,16 @@ export async function makePlan(solver: PlanSolver, analysis: QuarterAnalysis, co
 }
 
 /** One pair's export-wide coverage, counted by the grain module like every other figure. */
+/** How many assignments a plan adds and ends in each district or commune, in the order first met. */
+export function changesByArea(changes: PlanChange[]): { areaId: string; adds: number; ends: number }[] {
+  const byArea = new Map<string, { areaId: string; adds: number; ends: number }>();
+  for (const c of changes) {
+    const counts = byArea.get(c.areaId) ?? byArea.set(c.areaId, { areaId: c.areaId, adds: 0, ends: 0 }).get(c.areaId)!;
+    counts[c.action === 'add' ? 'adds' : 'ends']++;
+  }
+  return [...byArea.values()];
+}
+
 function figures(analysis: QuarterAnalysis, detail: CoverageDetail): PlanFigures {
   const rootId = analysis.hierarchy.roots[0]!.id;
   const facts = { ...analysis.facts, coverage: [detail], attendance: [], silent: [], issues: [] };

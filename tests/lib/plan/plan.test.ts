@@ -4,7 +4,7 @@ import loadHighs from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadData } from '../../../src/lib/load.ts';
 import { assignmentsCsv } from '../../../src/lib/plan/csv.ts';
-import { leastOverloaded, makePlan, type Plan } from '../../../src/lib/plan/plan.ts';
+import { changesByArea, leastOverloaded, makePlan, type Plan } from '../../../src/lib/plan/plan.ts';
 import { solverInThread } from '../../../src/lib/plan/solve.ts';
 import { capacitySentence } from '../../../src/lib/plan/text.ts';
 import { memorySource } from '../../memory-source.ts';
@@ -47,6 +47,8 @@ describe('the reassignment plan on the hand-checked tiny export', () => {
     expect(['end P1 10001', 'end P1 10002']).toContain(ended);
     expect(changes.filter((c) => c.startsWith('add')).map((c) => c.split(' ')[1]).sort()).toEqual(['P2', 'P3']);
     expect(changes).toContain(`add ${changes.includes('add P2 10003') ? 'P3' : 'P2'} ${ended.split(' ')[2]}`);
+    // Huyện A (801) hands one commune over within itself; Huyện B (802) gets its commune followed.
+    expect(changesByArea(province.changes)).toEqual([{ areaId: '801', adds: 1, ends: 1 }, { areaId: '802', adds: 1, ends: 0 }]);
   });
 
   it('gives each district cadre its district’s unattended hamlet, and leaves the commune pair as it is', async () => {
