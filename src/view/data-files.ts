@@ -6,7 +6,7 @@ import type { Lang } from '../lib/types.ts';
 import { strings } from '../lib/i18n.ts';
 import { pageUnitOf } from './labels.ts';
 import { pagePath } from './paths.ts';
-import { unitTitle } from './unit-title.ts';
+import { kindTitle, unitTitle } from './unit-title.ts';
 
 /*
  * The files the browser loads on demand, per language: the map payload and the search index.
@@ -51,14 +51,12 @@ export function mapPayload(model: SiteModel, features: Map<string, Feature>, lan
 export function searchIndex(model: SiteModel, lang: Lang): SearchIndex {
   const t = strings[lang];
   const parentTitle = (id: string | null) => (id && model.units[id] ? unitTitle(model.units[id]!, lang) : '');
-  // In Vietnamese a ward says `Phường`, a town `Thị trấn`: the unit's own kind, not its level's word.
-  const kindTitle = (u: UnitEntry) => (lang === 'vi' && u.kind ? `${u.kind.charAt(0).toLocaleUpperCase('vi')}${u.kind.slice(1)}` : t.levelTitle[u.level]);
   const entries: SearchEntry[] = [
     ...Object.values(model.units)
       .filter((u) => u.level !== 'group')
       .map((u): SearchEntry => ({
         kind: 'unit', id: u.id, name: unitTitle(u, lang), plainName: u.name, level: u.level,
-        detail: [kindTitle(u), parentTitle(u.parentId)].filter(Boolean).join(' · '), href: unitHref(model, u.id, lang),
+        detail: [kindTitle(u, lang), parentTitle(u.parentId)].filter(Boolean).join(' · '), href: unitHref(model, u.id, lang),
       })),
     ...Object.values(model.cadres).map((c): SearchEntry => ({
       kind: 'cadre', id: c.id, name: c.displayName, detail: [c.position ?? t.cadreLevels[c.level], parentTitle(c.homeUnitId)].filter(Boolean).join(' · '),

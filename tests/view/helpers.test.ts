@@ -7,6 +7,8 @@ import type { SiteModel } from '../../src/lib/model/types.ts';
 import { coverageByLevelSvg, trendSvg } from '../../src/view/charts.ts';
 import { mapPayload, searchIndex } from '../../src/view/data-files.ts';
 import { pageUnitOf, pairLabel, placeTitle } from '../../src/view/labels.ts';
+import { kindTitle } from '../../src/view/unit-title.ts';
+import { strings } from '../../src/lib/i18n.ts';
 import { memorySource } from '../memory-source.ts';
 
 const dir = 'tests/fixtures/tiny/exports/2017-Q4';
@@ -46,5 +48,14 @@ describe('page helpers on the tiny model', () => {
 
   it('lists the map level’s units without a boundary in the map payload', () => {
     expect(mapPayload(model, new Map(), 'vi')!.missingBoundary).toEqual(['10001', '10002', '10003']);
+  });
+});
+
+describe('kindTitle', () => {
+  it('names a ward a ward in Vietnamese and by its level in English', () => {
+    const ward = { kind: 'phường', level: 'commune' as const };
+    expect(kindTitle(ward, 'vi')).toBe('Phường');
+    expect(kindTitle(ward, 'en')).toBe(strings.en.levelTitle.commune);
+    expect(kindTitle({ kind: null, level: 'district' }, 'vi')).toBe(strings.vi.levelTitle.district);
   });
 });
