@@ -1,4 +1,4 @@
-import type { CadreLevel, Config, CoveragePair, Problem, ReportType, UnitLevel } from './types.ts';
+import type { CadreLevel, Config, CoveragePair, Problem, ReportType, Thresholds, UnitLevel } from './types.ts';
 import { foldDiacritics, hasControlCharacter } from './text.ts';
 import { parseCadreLevel, parseReportType, parseUnitLevel } from './vocabulary.ts';
 
@@ -15,6 +15,7 @@ export const defaultConfig: Config = {
   tileAttribution: null,
   siteUrl: null,
   overdueDays: 30,
+  thresholds: { attendance: 0.5, coverage: 0.9, responseDays: 15, rateChange: 0.02, countChange: 1 },
   publishNames: true,
   topicFields: {},
 };
@@ -26,7 +27,7 @@ const FILE = 'config.json';
  * unknown key and each wrong value is an error of its own, naming the key and the value.
  */
 export function parseConfig(text: string | null): { config: Config; problems: Problem[] } {
-  const config: Config = { ...defaultConfig, coverage: [...defaultConfig.coverage], topicFields: {} };
+  const config: Config = { ...defaultConfig, coverage: [...defaultConfig.coverage], thresholds: { ...defaultConfig.thresholds }, topicFields: {} };
   if (text === null) return { config, problems: [] };
   const problems: Problem[] = [];
   const fail = (column: string, value: unknown, code: string) =>
@@ -90,6 +91,7 @@ export function parseConfig(text: string | null): { config: Config; problems: Pr
     if (typeof v === 'number' && Number.isInteger(v) && v >= 0) config.overdueDays = v;
     else fail('overdueDays', v, 'config-whole-number');
   }
+  if ('thresholds' in obj) parseThresholds(obj.thresholds, config.thresholds, fail);
   if ('publishNames' in obj) {
     if (typeof obj.publishNames === 'boolean') config.publishNames = obj.publishNames;
     else fail('publishNames', obj.publishNames, 'config-boolean');
@@ -129,6 +131,27 @@ function parseAttendanceTypes(value: unknown, fail: (value: unknown) => void): R
     } else if (!types.includes(type)) types.push(type);
   }
   return ok ? types : null;
+}
+
+const RATE_THRESHOLDS = ['attendance', 'coverage', 'rateChange'] as const;
+const COUNT_THRESHOLDS = ['responseDays', 'countChange'] as const;
+
+/** Each key of `thresholds` on its own: rates between 0 and 1, days and counts whole numbers. */
+function parseThresholds(value: unknown, into: Thresholds, fail: (column: string, value: unknown, code: string) => void): void {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    fail('thresholds', value, 'config-thresholds');
+    return;
+  }
+  for (const [key, v] of Object.entries(value)) {
+    const column = `thresholds.${key}`;
+    if ((RATE_THRESHOLDS as readonly string[]).includes(key)) {
+      if (typeof v === 'number' && v >= 0 && v <= 1) into[key as (typeof RATE_THRESHOLDS)[number]] = v;
+      else fail(column, v, 'config-rate');
+    } else if ((COUNT_THRESHOLDS as readonly string[]).includes(key)) {
+      if (typeof v === 'number' && Number.isInteger(v) && v >= 0) into[key as (typeof COUNT_THRESHOLDS)[number]] = v;
+      else fail(column, v, 'config-whole-number');
+    } else fail(column, v, 'config-unknown-key');
+  }
 }
 
 /** `{ "giao thông": "kinh tế", "an ninh": ["quốc phòng", "an ninh"] }`, folded for matching. */

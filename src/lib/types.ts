@@ -92,10 +92,29 @@ export interface Config {
   /** Scheme and host the site is served from, e.g. `https://tinhuy.example.vn`, for absolute links; null: root-relative. */
   siteUrl: string | null;
   overdueDays: number;
+  /** The stated lines a figure is coloured or a cadre flagged against (config `thresholds`). */
+  thresholds: Thresholds;
   /** false publishes cadres by position and id instead of by name. */
   publishNames: boolean;
   /** Issue topic → the cadre fields it calls for, keys and values folded; empty: a topic matches the field of the same name. */
   topicFields: Record<string, string[]>;
+}
+
+/**
+ * The lines the site states on its About page and colours against; never a composite score.
+ * Rates are shares (0.5 = 50 %).
+ */
+export interface Thresholds {
+  /** A cadre's, a unit's or a group's attendance under this is flagged. */
+  attendance: number;
+  /** A share of units covered under this is coloured as a shortfall. */
+  coverage: number;
+  /** A median answer slower than this many days is coloured as slow. */
+  responseDays: number;
+  /** A rate's change since last quarter is coloured good or bad only from this many points (0.02 = 2 points). */
+  rateChange: number;
+  /** A count's change since last quarter is coloured good or bad only from this many. */
+  countChange: number;
 }
 
 /** A quarter such as `2017-Q4`, with its first and last day. */

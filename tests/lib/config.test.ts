@@ -57,6 +57,24 @@ describe('parseConfig(text)', () => {
       ['publishNames', 'config-boolean', '"no"'],
     ]);
   });
+  it('reads the stated thresholds, keeping the defaults of keys left out', () => {
+    const { config, problems } = parseConfig('{ "thresholds": { "attendance": 0.6, "responseDays": 10 } }');
+    expect(problems).toEqual([]);
+    expect(config.thresholds).toEqual({ ...defaultConfig.thresholds, attendance: 0.6, responseDays: 10 });
+    expect(defaultConfig.thresholds.attendance).toBe(0.5);
+  });
+  it('gives each wrong threshold its own message', () => {
+    const { config, problems } = parseConfig('{ "thresholds": { "attendance": 60, "coverage": "90%", "responseDays": 1.5, "countChange": -1, "speed": 1 } }');
+    expect(problems.map((p) => [p.column, p.code, p.value])).toEqual([
+      ['thresholds.attendance', 'config-rate', '60'],
+      ['thresholds.coverage', 'config-rate', '"90%"'],
+      ['thresholds.responseDays', 'config-whole-number', '1.5'],
+      ['thresholds.countChange', 'config-whole-number', '-1'],
+      ['thresholds.speed', 'config-unknown-key', '1'],
+    ]);
+    expect(config.thresholds).toEqual(defaultConfig.thresholds);
+    expect(parseConfig('{ "thresholds": [0.5] }').problems.map((p) => p.code)).toEqual(['config-thresholds']);
+  });
   it.each([
     ['https://tiles.tinhuy.local/{z}/{x}/{y}.png', true],
     ['HTTP://tiles.local/{z}/{x}/{y}.png', true],

@@ -43,6 +43,7 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds, plan }: Si
     siteUrl: config.siteUrl,
     tileAttribution: config.tileAttribution,
     overdueDays: config.overdueDays,
+    thresholds: config.thresholds,
     quarter: { id: quarter.id, start: quarter.start, end: quarter.end },
     quarters: quarters.map((q) => q.data.quarter.id),
     pairs: config.coverage,

@@ -3,10 +3,10 @@ import type { QuarterFigures } from '../analyse.ts';
 import type { GrainFigures, IssueFigures, PairChange } from '../grains.ts';
 import type { DepartmentScorecard, TeamScorecard } from '../scorecards.ts';
 import type { MapDrawing } from '../map-payload.ts';
-import type { CadreLevel, CoveragePair, Issue, UnitLevel } from '../types.ts';
+import type { CadreLevel, CoveragePair, Issue, Thresholds, UnitLevel } from '../types.ts';
 
 /** Bumped whenever the shape changes, so pages never read a model of another shape. */
-export const SITE_MODEL_VERSION = 3;
+export const SITE_MODEL_VERSION = 4;
 
 export interface ProblemEntry {
   quarter: string | null;
@@ -166,6 +166,7 @@ export interface SiteModel {
   siteUrl: string | null;
   tileAttribution: string | null;
   overdueDays: number;
+  thresholds: Thresholds;
   quarter: { id: string; start: string; end: string };
   quarters: string[];
   pairs: CoveragePair[];
