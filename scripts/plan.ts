@@ -1,5 +1,6 @@
 import { existsSync, statSync, writeFileSync } from 'node:fs';
 import { formatDate, formatInteger } from '../src/lib/format.ts';
+import { strings } from '../src/lib/i18n.ts';
 import { loadData } from '../src/lib/load.ts';
 import { assignmentsCsv } from '../src/lib/plan/csv.ts';
 import { makePlan } from '../src/lib/plan/plan.ts';
@@ -30,7 +31,7 @@ if (out && existsSync(out)) usage(`${out} exists already; choose a new file name
 const loaded = await loadData(dir, nodeSource(values.json ? undefined : terminalProgress()));
 if (loaded.findings.errors.length > 0) {
   for (const p of loaded.findings.errors) process.stderr.write(`✗ ${problemLine(p, lang)}\n`);
-  process.stderr.write(lang === 'vi' ? `${loaded.findings.errors.length} lỗi: chưa lập phương án.\n` : `${loaded.findings.errors.length} errors: no plan made.\n`);
+  process.stderr.write(`${strings[lang].plan.cli.notMade(loaded.findings.errors.length)}\n`);
   process.exit(1);
 }
 const current = loaded.quarters.at(-1)!;
@@ -58,24 +59,23 @@ if (values.json) {
     })),
   }, null, 2)}\n`);
 } else {
-  const vi = lang === 'vi';
+  const t = strings[lang];
+  const say = t.plan.cli;
   const n = (v: number) => formatInteger(v, lang);
-  const lines: string[] = [vi
-    ? `Phương án phân công cho kỳ sau ${plan.quarter}, áp dụng từ ${formatDate(plan.effectiveFrom, lang)} (đề xuất, chưa phải quyết định):`
-    : `Proposed assignments after ${plan.quarter}, from ${formatDate(plan.effectiveFrom, lang)} (a proposal, not a decision):`];
+  const lines: string[] = [say.heading(plan.quarter, formatDate(plan.effectiveFrom, lang))];
   for (const p of plan.pairs) {
-    lines.push('', `${p.cadreLevel} → ${p.unitLevel}: ${capacitySentence(p, lang)}`);
-    const row = (label: string, f: typeof p.before) => `  ${label.padEnd(8)} ${vi ? 'có người theo dõi' : 'covered'} ${n(f.covered)}, ${vi ? 'chưa có' : 'unattended'} ${n(f.unattended)}, ${vi ? 'nhiều nơi' : 'overloaded'} ${n(f.overloaded)}, ${vi ? 'chưa phân công' : 'idle'} ${n(f.idle)}, ${vi ? 'nhiều nhất' : 'most'} ${n(f.maxLoad)}`;
-    lines.push(row(vi ? 'Nay' : 'Now', p.before), row(vi ? 'Sau' : 'After', p.after));
-    lines.push(`  ${n(p.changes.length)} ${vi ? 'thay đổi' : p.changes.length === 1 ? 'change' : 'changes'}${plan.maxChanges === null ? '' : ` (${vi ? 'tối đa' : 'at most'} ${n(plan.maxChanges)})`}`);
+    lines.push('', `${t.cadresOf[p.cadreLevel]} → ${t.unitNoun[p.unitLevel](2)}: ${capacitySentence(p, lang)}`);
+    const row = (label: string, f: typeof p.before) => `  ${label.padEnd(14)} ${t.cli.covered} ${n(f.covered)}, ${t.cli.unattended} ${n(f.unattended)}, ${t.cli.overloaded} ${n(f.overloaded)}, ${t.cli.idle} ${n(f.idle)}, ${say.most} ${n(f.maxLoad)}`;
+    lines.push(row(t.plan.before, p.before), row(t.plan.after, p.after));
+    lines.push(`  ${say.changes(n(p.changes.length), p.changes.length)}${plan.maxChanges === null ? '' : ` (${say.atMost(n(plan.maxChanges))})`}`);
     for (const c of p.changes) {
       const sign = c.action === 'add' ? '+' : '−';
       lines.push(`    ${sign} ${names.cadre(c.cadreId)} (${c.cadreId}) ${c.action === 'add' ? '→' : '✕'} ${names.unit(c.unitId)} (${c.unitId}): ${changeReason(c, names, lang)}`);
     }
     if (p.unreachable.length > 0) {
-      lines.push(`  ${n(p.unreachable.length)} ${vi ? 'đơn vị không cán bộ nào của cấp này theo dõi được' : 'units no cadre of this level can reach'}: ${p.unreachable.slice(0, 20).map((u) => names.unit(u.unitId)).join(', ')}${p.unreachable.length > 20 ? ', …' : ''}`);
+      lines.push(`  ${say.unreachable(n(p.unreachable.length))}: ${p.unreachable.slice(0, 20).map((u) => names.unit(u.unitId)).join(', ')}${p.unreachable.length > 20 ? ', …' : ''}`);
     }
   }
-  if (out) lines.push('', `${vi ? 'Đã ghi' : 'Wrote'} ${out}`);
+  if (out) lines.push('', say.wrote(out));
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -1,17 +1,7 @@
 import { formatInteger } from '../format.ts';
-import type { Lang, UnitLevel } from '../types.ts';
-import type { ChangeWhy, PairPlan, PlanChange } from './plan.ts';
-
-const UNIT_WORDS: Record<UnitLevel, { vi: string; en: [string, string] }> = {
-  province: { vi: 'tỉnh', en: ['province', 'provinces'] },
-  district: { vi: 'huyện', en: ['district', 'districts'] },
-  commune: { vi: 'xã', en: ['commune', 'communes'] },
-  hamlet: { vi: 'ấp', en: ['hamlet', 'hamlets'] },
-  group: { vi: 'tổ', en: ['residents’ group', 'residents’ groups'] },
-};
-const CADRE_WORDS = { province: { vi: 'cán bộ tỉnh', en: 'province cadres' }, district: { vi: 'cán bộ huyện', en: 'district cadres' }, commune: { vi: 'cán bộ xã', en: 'commune cadres' } };
-
-const unitWord = (level: UnitLevel, n: number, lang: Lang) => (lang === 'vi' ? UNIT_WORDS[level].vi : UNIT_WORDS[level].en[n === 1 ? 0 : 1]);
+import { strings } from '../i18n.ts';
+import type { Lang } from '../types.ts';
+import type { PairPlan, PlanChange } from './plan.ts';
 
 /**
  * What the numbers allow, in a leader's words:
@@ -19,25 +9,16 @@ const unitWord = (level: UnitLevel, n: number, lang: Lang) => (lang === 'vi' ? U
  * cadres would let each follow one."
  */
 export function capacitySentence(pair: PairPlan, lang: Lang): string {
+  const t = strings[lang];
+  const say = t.plan.capacity;
   const n = (v: number) => formatInteger(v, lang);
-  const vi = lang === 'vi';
-  const head = vi
-    ? `${n(pair.units)} ${unitWord(pair.unitLevel, pair.units, lang)} và ${n(pair.cadres)} ${CADRE_WORDS[pair.cadreLevel].vi}`
-    : `${n(pair.units)} ${unitWord(pair.unitLevel, pair.units, lang)} and ${n(pair.cadres)} ${CADRE_WORDS[pair.cadreLevel].en}`;
-  if (pair.minimumOverloaded === 0 && pair.cadresNeededForOneEach === 0) {
-    return vi ? `${head}: mỗi cán bộ có thể chỉ theo dõi một ${unitWord(pair.unitLevel, 1, lang)}.` : `${head}: each cadre can follow a single ${unitWord(pair.unitLevel, 1, lang)}.`;
-  }
+  const noun = t.unitNoun[pair.unitLevel];
+  const head = say.head(n(pair.units), noun(pair.units), n(pair.cadres), t.cadresOf[pair.cadreLevel]);
+  if (pair.minimumOverloaded === 0 && pair.cadresNeededForOneEach === 0) return `${head}: ${say.oneEach(noun(1))}.`;
   const two = pair.cadres > 0 && Math.ceil(pair.units / pair.cadres) === 2;
-  const several = vi
-    ? (two ? `hai ${unitWord(pair.unitLevel, 2, lang)}` : `hai ${unitWord(pair.unitLevel, 2, lang)} trở lên`)
-    : (two ? `two ${unitWord(pair.unitLevel, 2, lang)}` : `more than one ${unitWord(pair.unitLevel, 1, lang)}`);
-  const must = pair.minimumOverloaded === 0 ? '' : vi
-    ? `ít nhất ${n(pair.minimumOverloaded)} cán bộ phải theo dõi ${several}; `
-    : `at least ${n(pair.minimumOverloaded)} ${pair.minimumOverloaded === 1 ? 'cadre' : 'cadres'} must follow ${several}; `;
-  const more = vi
-    ? `thêm ${n(pair.cadresNeededForOneEach)} cán bộ thì mỗi người chỉ cần theo dõi một ${unitWord(pair.unitLevel, 1, lang)}.`
-    : `${n(pair.cadresNeededForOneEach)} more ${pair.cadresNeededForOneEach === 1 ? 'cadre' : 'cadres'} would let each follow one.`;
-  return `${head}: ${must}${more}`;
+  const several = two ? say.two(noun(2)) : say.several(noun(1), noun(2));
+  const must = pair.minimumOverloaded === 0 ? '' : `${say.must(n(pair.minimumOverloaded), pair.minimumOverloaded, several)}; `;
+  return `${head}: ${must}${say.more(n(pair.cadresNeededForOneEach), pair.cadresNeededForOneEach, noun(1))}.`;
 }
 
 /** Names the page or the terminal shows for ids. */
@@ -51,27 +32,23 @@ export interface PlanNames {
  * Phú Tân, Phú Hưng nearby; field kinh tế, like 3 of An Hiệp's 4 issues".
  */
 export function changeReason(change: PlanChange, names: PlanNames, lang: Lang): string {
-  const vi = lang === 'vi';
-  const w: ChangeWhy = change.why;
+  const say = strings[lang].plan.why;
+  const w = change.why;
   const unit = names.unit(change.unitId);
   const list = (ids: string[], name: (id: string) => string) => ids.map(name).join(', ');
   const parts: string[] = [];
   if (change.action === 'add') {
-    if (w.unitWasUnattended) parts.push(vi ? `${unit} chưa có ai theo dõi` : `nobody follows ${unit}`);
-    else if (w.otherCadres.length > 0) parts.push(vi ? `nhận lại từ ${list(w.otherCadres, names.cadre)}` : `taken over from ${list(w.otherCadres, names.cadre)}`);
-    if (w.cadreWasIdle) parts.push(vi ? 'cán bộ đang chưa được phân công' : 'the cadre follows no unit yet');
-    if (w.movedWith.length > 0) parts.push(vi ? `chuyển từ ${list(w.movedWith, names.unit)} sang` : `moves here from ${list(w.movedWith, names.unit)}`);
-    if (w.nearUnits.length > 0) parts.push(vi ? `gần ${list(w.nearUnits, names.unit)} mà cán bộ đang theo dõi` : `near ${list(w.nearUnits, names.unit)}, which the cadre follows`);
-    if (w.field && w.fieldMatched > 0) {
-      parts.push(vi
-        ? `lĩnh vực ${w.field}, hợp với ${w.fieldMatched}/${w.unitIssues} kiến nghị của ${unit}`
-        : `field ${w.field}, like ${w.fieldMatched} of ${unit}'s ${w.unitIssues} issues`);
-    }
+    if (w.unitWasUnattended) parts.push(say.unattended(unit));
+    else if (w.otherCadres.length > 0) parts.push(say.takenOver(list(w.otherCadres, names.cadre)));
+    if (w.cadreWasIdle) parts.push(say.cadreIdle);
+    if (w.movedWith.length > 0) parts.push(say.movesFrom(list(w.movedWith, names.unit)));
+    if (w.nearUnits.length > 0) parts.push(say.near(list(w.nearUnits, names.unit)));
+    if (w.field && w.fieldMatched > 0) parts.push(say.field(w.field, String(w.fieldMatched), String(w.unitIssues), unit));
   } else {
-    parts.push(vi ? `cán bộ đang theo dõi ${w.cadreLoadBefore} nơi` : `the cadre follows ${w.cadreLoadBefore} ${w.cadreLoadBefore === 1 ? 'unit' : 'units'}`);
-    if (w.movedWith.length > 0) parts.push(vi ? `chuyển sang ${list(w.movedWith, names.unit)}` : `moves to ${list(w.movedWith, names.unit)}`);
-    if (w.otherCadres.length > 0) parts.push(vi ? `${list(w.otherCadres, names.cadre)} nhận theo dõi` : `${list(w.otherCadres, names.cadre)} takes it over`);
-    else if (!w.unitWasUnattended) parts.push(vi ? `${unit} vẫn có người khác theo dõi` : `${unit} keeps another cadre`);
+    parts.push(say.load(String(w.cadreLoadBefore), w.cadreLoadBefore));
+    if (w.movedWith.length > 0) parts.push(say.movesTo(list(w.movedWith, names.unit)));
+    if (w.otherCadres.length > 0) parts.push(say.takesOver(list(w.otherCadres, names.cadre)));
+    else if (!w.unitWasUnattended) parts.push(say.keepsAnother(unit));
   }
   return parts.join('; ');
 }

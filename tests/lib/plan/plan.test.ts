@@ -6,7 +6,7 @@ import { loadData } from '../../../src/lib/load.ts';
 import { assignmentsCsv } from '../../../src/lib/plan/csv.ts';
 import { changesByArea, leastOverloaded, makePlan, type Plan } from '../../../src/lib/plan/plan.ts';
 import { solverInThread } from '../../../src/lib/plan/solve.ts';
-import { capacitySentence } from '../../../src/lib/plan/text.ts';
+import { capacitySentence, changeReason } from '../../../src/lib/plan/text.ts';
 import { memorySource } from '../../memory-source.ts';
 
 const TINY = 'tests/fixtures/tiny/exports/2017-Q4';
@@ -114,5 +114,20 @@ describe('capacitySentence', () => {
     const pair = { cadreLevel: 'province', unitLevel: 'commune', cadres: 139, units: 164, minimumOverloaded: 25, cadresNeededForOneEach: 25 } as Parameters<typeof capacitySentence>[0];
     expect(capacitySentence(pair, 'en')).toBe('164 communes and 139 province cadres: at least 25 cadres must follow two communes; 25 more cadres would let each follow one.');
     expect(capacitySentence(pair, 'vi')).toBe('164 xã và 139 cán bộ tỉnh: ít nhất 25 cán bộ phải theo dõi hai xã; thêm 25 cán bộ thì mỗi người chỉ cần theo dõi một xã.');
+  });
+});
+
+describe('changeReason', () => {
+  const names = { unit: (id: string) => ({ u1: 'Xã An Hiệp', u2: 'Xã Phú Tân' })[id] ?? id, cadre: (id: string) => ({ c2: 'Lê Văn Ba' })[id] ?? id };
+  const why = { unitWasUnattended: false, cadreWasIdle: false, cadreLoadBefore: 0, otherCadres: [], nearUnits: [], movedWith: [], field: null, fieldMatched: 0, unitIssues: 0 };
+  it('gives every reason that applies to a cadre taking a unit, in both languages', () => {
+    const change = { action: 'add' as const, cadreId: 'c1', unitId: 'u1', areaId: 'd1', why: { ...why, unitWasUnattended: true, nearUnits: ['u2'], field: 'kinh tế', fieldMatched: 3, unitIssues: 4 } };
+    expect(changeReason(change, names, 'vi')).toBe('Xã An Hiệp chưa có ai theo dõi; gần Xã Phú Tân mà cán bộ đang theo dõi; lĩnh vực kinh tế, hợp với 3/4 kiến nghị của Xã An Hiệp');
+    expect(changeReason(change, names, 'en')).toBe("nobody follows Xã An Hiệp; near Xã Phú Tân, which the cadre follows; field kinh tế, like 3 of Xã An Hiệp's 4 issues");
+  });
+  it('says who takes over a unit a cadre gives up, and the load that made it', () => {
+    const change = { action: 'end' as const, cadreId: 'c1', unitId: 'u1', areaId: 'd1', why: { ...why, cadreLoadBefore: 2, otherCadres: ['c2'] } };
+    expect(changeReason(change, names, 'vi')).toBe('cán bộ đang theo dõi 2 nơi; Lê Văn Ba nhận theo dõi');
+    expect(changeReason(change, names, 'en')).toBe('the cadre follows 2 units; Lê Văn Ba takes it over');
   });
 });
