@@ -24,7 +24,9 @@ const COVERAGE_FIGURES = [spec('units', 'count', null), spec('covered', 'count',
 
 export const TEAM_FIGURES = [
   spec('members', 'count', null), ...COVERAGE_FIGURES,
-  spec('attendance', 'rate', 'up', 'attendance'), spec('meetingAttendance', 'rate', 'up', 'attendance'), spec('branchMeetingAttendance', 'rate', 'up', 'attendance'),
+  // Only attendance by each pair's own rule is held to the line: in Can Lộc commune cadres attend
+  // branch meetings, so their meeting attendance alone is low by design.
+  spec('attendance', 'rate', 'up', 'attendance'), spec('meetingAttendance', 'rate', 'up'), spec('branchMeetingAttendance', 'rate', 'up'),
   spec('visits', 'count', 'up'), ...ISSUE_FIGURES, spec('silentMembers', 'count', 'down'),
 ] as const;
 export type TeamFigureKey = (typeof TEAM_FIGURES)[number]['key'];
