@@ -214,7 +214,7 @@ const vi = {
     attendanceRule: 'Tỷ lệ dự họp tính theo loại báo cáo quy định cho từng cặp cấp; cột dự họp đơn vị và dự sinh hoạt chi bộ chỉ tính riêng từng loại.',
     thresholds: (attendance: string, coverage: string, days: string, points: string, count: string) =>
       `Cách tô màu (ngưỡng đặt trong config.json, không có điểm tổng hợp nào): số tô đỏ kèm dấu ▼ khi tỷ lệ dự họp dưới ${attendance}, tỷ lệ đơn vị có người theo dõi dưới ${coverage}, hoặc trung vị số ngày phản hồi trên ${days} ngày. Thay đổi so với kỳ trước tô xanh khi tốt lên, đỏ khi xấu đi, nếu từ ${points} điểm phần trăm (tỷ lệ) hoặc ${count} (số đếm) trở lên. Cột dự họp đơn vị và dự sinh hoạt chi bộ tính riêng, thành viên, đơn vị và số kiến nghị không so với ngưỡng.`,
-    belowLine: 'dưới ngưỡng',
+    belowLine: 'không đạt ngưỡng',
     points: 'điểm',
     previous: 'so với kỳ trước',
     trendOf: (label: string, values: string) => `${label} qua các kỳ: ${values}`,
@@ -693,7 +693,7 @@ const en: Strings = {
     attendanceRule: 'Attendance counts the report types set for each level pair; the meeting and branch-meeting columns count one type each.',
     thresholds: (attendance: string, coverage: string, days: string, points: string, count: string) =>
       `Colours (thresholds set in config.json; no composite score): a figure is red with a ▼ when attendance is under ${attendance}, the share of units followed under ${coverage}, or the median days to response over ${days} days. A change since last quarter is green when it improves and red when it worsens, from ${points} percentage points (rates) or ${count} (counts). Meeting and branch-meeting attendance counted alone, members, units and issues raised are not held to a threshold.`,
-    belowLine: 'below the threshold',
+    belowLine: 'short of the threshold',
     points: 'pts',
     previous: 'since last quarter',
     trendOf: (label: string, values: string) => `${label} over the quarters: ${values}`,

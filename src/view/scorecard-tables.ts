@@ -171,7 +171,7 @@ export function departmentScorecardsTable(
   const s = strings[lang].scorecards;
   const columns = [nameColumn('department', lang), ...figureColumns(model, DEPARTMENT_FIGURES, 'department', lang, true)];
   // The oldest issue itself beside how long it waited.
-  const at = columns.findIndex((c) => c.key === 'oldestDaysOpenChange') + 1;
+  const at = columns.findLastIndex((c) => c.key.startsWith('oldestDaysOpen')) + 1;
   columns.splice(at, 0, { key: 'oldest', label: s.oldest, type: 'text', note: s.note.oldest });
   return {
     id,
