@@ -98,7 +98,7 @@ describe('the working groups and departments of the Can Lộc example', () => {
     const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
     await page.goto(`${site.url}teams/`);
     // By its text: once sorted, a heading's accessible name also carries the order's arrow.
-    const heading = (label: string) => page.locator('main thead button', { hasText: new RegExp(`^${label}$`) });
+    const heading = (label: string) => page.locator('main table').first().locator('thead button', { hasText: new RegExp(`^${label}$`) });
     const byRate = (k: 'attendance' | 'branchMeetingAttendance') => [...teams].sort((x, y) => x.activity[k].rate! - y.activity[k].rate!).map((t) => t.team);
     // "85,4%" is no number: sorting by the text would leave the rows as they were.
     await heading('Tỷ lệ dự họp').click();

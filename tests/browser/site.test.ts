@@ -320,8 +320,8 @@ describe('the demo site, served under a sub-path', () => {
       expect(await cell(i, 9).locator('.change').textContent()).toBe(`so với kỳ trước: ${change > 0 ? '+' : change < 0 ? '\u2212' : ''}${Math.abs(change)}`);
       expect(await cell(i, 9).locator('svg.spark').getAttribute('aria-label')).toBe(`Lần đi cơ sở qua các kỳ: 2017-Q3: ${then.activity.visits.numerator}, 2017-Q4: ${t.activity.visits.numerator}`);
     }
-    await page.locator('main thead button', { hasText: /^Lần đi cơ sở$/ }).click();
-    await page.locator('main thead button', { hasText: /^Lần đi cơ sở$/ }).click();
+    await page.locator('main table').first().locator('thead button', { hasText: /^Lần đi cơ sở$/ }).click();
+    await page.locator('main table').first().locator('thead button', { hasText: /^Lần đi cơ sở$/ }).click();
     const byVisits = [...now.teams].sort((x, y) => y.activity.visits.numerator - x.activity.visits.numerator);
     expect((await rows.locator('td:nth-child(10)').evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.sort))))).toEqual(byVisits.map((t) => t.activity.visits.numerator));
     await page.screenshot({ path: `${SHOTS}/teams.png`, fullPage: true });
