@@ -71,9 +71,9 @@ export function teamValues(f: TeamFigures): FigureValues<TeamFigureKey> {
 
 /**
  * A region's row from its area figures: its cadres (`members`, those homed in it or following a
- * unit in it), the units of the followed levels in it, attendance, issues and silent cadres.
+ * unit in it; null where not known, in an earlier quarter), the units of the followed levels in it, attendance, issues and silent cadres.
  */
-export function regionValues(area: GrainFigures, cadres: number): FigureValues<RegionFigureKey> {
+export function regionValues(area: GrainFigures, cadres: number | null): FigureValues<RegionFigureKey> {
   return {
     members: cadres, units: area.coverage.reduce((n, c) => n + c.units, 0), ...coverageValues(area.coverage),
     attendance: round3(area.attendance.rate), ...issueValues(area.issues), silentMembers: area.silentCadres,

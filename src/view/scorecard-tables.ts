@@ -236,16 +236,17 @@ export function departmentScorecardTables(model: SiteModel, id: string, lang: La
 
 // Regions
 
-/** Regions side by side from their area figures: the model keeps no earlier quarter of a region, so no change or trend. */
+/** Regions side by side from their area figures in each quarter; the model lists a region's cadres for the current quarter only. */
 export function regionsTable(model: SiteModel, lang: Lang): TableData {
   return {
     id: 'regions',
     caption: strings[lang].scorecards.regionsTitle,
-    columns: [nameColumn('region', lang), ...figureColumns(model, REGION_FIGURES, 'region', lang, false)],
-    rows: model.regions.map((r) => ({
-      name: { text: r.name, href: href(lang, pagePath.region(r.slug)) },
-      ...figureCells(model, REGION_FIGURES, figureTrends(REGION_FIGURES, [regionValues(r.area, r.cadreIds.length)])),
-    })),
+    columns: [nameColumn('region', lang), ...figureColumns(model, REGION_FIGURES, 'region', lang, true)],
+    rows: model.regions.map((r) => {
+      const last = r.history.length - 1;
+      const history = r.history.map((area, i) => area && regionValues(area, i === last ? r.cadreIds.length : null));
+      return { name: { text: r.name, href: href(lang, pagePath.region(r.slug)) }, ...figureCells(model, REGION_FIGURES, figureTrends(REGION_FIGURES, history)) };
+    }),
   };
 }
 

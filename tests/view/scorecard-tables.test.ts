@@ -5,7 +5,7 @@ import { loadData } from '../../src/lib/load.ts';
 import { buildSiteModel } from '../../src/lib/model/build-site-model.ts';
 import type { SiteModel } from '../../src/lib/model/types.ts';
 import { allRoutes } from '../../src/view/routes.ts';
-import { departmentScorecardTables, teamsTable, thresholdsText } from '../../src/view/scorecard-tables.ts';
+import { departmentScorecardTables, regionsTable, teamsTable, thresholdsText } from '../../src/view/scorecard-tables.ts';
 import { pageTables, tableCsv } from '../../src/view/tables.ts';
 import { memorySource } from '../memory-source.ts';
 
@@ -59,5 +59,26 @@ describe('the scorecard tables of the teams fixture', () => {
     expect(new Set(ids).size).toBe(ids.length);
     expect(thresholdsText(model, 'vi')).toContain('tỷ lệ dự họp dưới 50%');
     expect(thresholdsText(model, 'en')).toContain('over 15 days');
+  });
+});
+
+describe('the regions side by side over two quarters (tests/fixtures/tiny, its 2017-Q4 also as a 2017-Q3 without reports)', () => {
+  const tiny = 'tests/fixtures/tiny/exports/2017-Q4';
+  const files = Object.fromEntries(readdirSync(tiny).map((f) => [`data/exports/2017-Q4/${f}`, readFileSync(join(tiny, f))]));
+  const before = Object.fromEntries(Object.entries(files).map(([path, bytes]) => [path.replace('2017-Q4', '2017-Q3'), path.endsWith('reports.csv') ? 'report_id,cadre_id,unit_id,date,type' : bytes]));
+
+  it('takes each region’s history from a pass over region keys alone, equal to the full roll-up of the areas', async () => {
+    const loaded = await loadData('data', memorySource({ ...files, ...before }));
+    const model = buildSiteModel({ loaded, builtAt: '2018-01-15T00:00:00.000Z', files: [], boundaryIds: new Set() });
+    expect(model.regions.length).toBeGreaterThan(0);
+    for (const r of model.regions) {
+      expect(r.history).toEqual([loaded.quarters[0]!.areas.get(r.id), r.area]);
+      // Q3 has no report: nothing raised then, so this quarter's issues are all the change.
+      expect(r.history[0]!.issues.raised).toBe(0);
+    }
+    const row = regionsTable(model, 'vi').rows[0]!;
+    expect(row.raised).toMatchObject({ value: model.regions[0]!.area.issues.raised, change: { value: model.regions[0]!.area.issues.raised } });
+    // The region's cadres are listed for this quarter only: no change to show.
+    expect(row.membersChange).toBeNull();
   });
 });
