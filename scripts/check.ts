@@ -35,6 +35,19 @@ if (values.json) {
     }
     if (current.activity) out.push(`  ${t.attendance}: ${formatPercent(current.activity.attendanceRate, lang)}; ${t.silent}: ${n(current.activity.silentCadres)}`);
     if (current.issues) out.push(`  ${t.issues}: ${n(current.issues.raised)}, ${t.responded} ${n(current.issues.responded)}, ${t.median} ${current.issues.medianDaysToResponse ?? '—'} ${t.days}, ${t.overdue} ${n(current.issues.overdue)}`);
+    // Working groups one line each; departments in one line, naming the three with the most overdue issues.
+    if (current.teams.length > 0) {
+      out.push(`  ${t.teams} (${n(current.teams.length)}; ${t.byDepartment}):`);
+      for (const team of current.teams) {
+        const a = team.activity;
+        out.push(`    ${team.team}: ${n(team.members)} ${t.members}, ${n(team.units)} ${t.followed}${a ? `; ${t.attendance.toLocaleLowerCase(lang)} ${formatPercent(a.attendance.rate, lang)}, ${t.silent} ${n(a.silentMembers.numerator)}, ${t.overdue} ${n(a.issues.overdue.numerator)}` : ''}`);
+      }
+    }
+    if (current.departments.length > 0) {
+      const late = current.departments.filter((d) => (d.issues?.overdue.numerator ?? 0) > 0).sort((x, y) => y.issues!.overdue.numerator - x.issues!.overdue.numerator);
+      const most = late.slice(0, 3).map((d) => `${d.department} (${n(d.issues!.overdue.numerator)})`).join(', ');
+      out.push(`  ${t.departments}: ${n(current.departments.length)}${late.length > 0 ? `; ${t.withOverdue}: ${n(late.length)}, ${t.most} ${most}` : ''}`);
+    }
   }
   const { errors, warnings } = loaded.findings;
   if (errors.length > 0) {

@@ -90,6 +90,15 @@ export function formatDelta(n: number | null | undefined, lang: Lang = 'vi'): st
   return (r > 0 ? '+' : MINUS) + body;
 }
 
+/** A change of a rate in percentage points, signed, one decimal: 0.045 → vi `+4,5`, en `+4.5`; the caller names the unit. */
+export function formatPoints(change: number | null | undefined, lang: Lang = 'vi'): string {
+  if (isMissing(change)) return MISSING;
+  const points = Math.round(change * 1000) / 10;
+  if (points === 0) return '0';
+  const body = numberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.abs(points));
+  return `${points > 0 ? '+' : MINUS}${body}`;
+}
+
 /** A file size as a download link shows it: `24 KB`, `1,3 MB` (vi) / `1.3 MB` (en); 1 KB = 1,024 bytes. */
 export function formatSize(bytes: number, lang: Lang = 'vi'): string {
   if (bytes < 1024 * 1024) return `${formatInteger(Math.max(1, Math.round(bytes / 1024)), lang)} KB`;

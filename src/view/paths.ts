@@ -18,6 +18,11 @@ export const pagePath = {
   about: () => 'about/',
   search: () => 'search/',
   plan: (pairSlug: string) => `plan/${pairSlug}/`,
+  teams: () => 'teams/',
+  team: (slug: string) => `teams/${slug}/`,
+  departments: () => 'departments/',
+  department: (slug: string) => `departments/${slug}/`,
+  regions: () => 'regions/',
 };
 
 /** `province-commune`: the plan page of a level pair. */

@@ -2,7 +2,7 @@ import type { Lang } from '../lib/types.ts';
 import { langPrefix, pagePath, pairSlug } from './paths.ts';
 import type { SiteModel } from '../lib/model/types.ts';
 
-export type PageKind = 'overview' | 'unit' | 'brief' | 'cadre' | 'region' | 'map' | 'unattended' | 'cadres' | 'silent' | 'issues' | 'history' | 'quality' | 'about' | 'search' | 'plan';
+export type PageKind = 'overview' | 'unit' | 'brief' | 'cadre' | 'region' | 'map' | 'unattended' | 'cadres' | 'silent' | 'issues' | 'history' | 'quality' | 'about' | 'search' | 'plan' | 'teams' | 'team' | 'departments' | 'department' | 'regions';
 
 export interface Route {
   lang: Lang;
@@ -26,6 +26,12 @@ export function allRoutes(model: SiteModel): Route[] {
     }
     for (const cadre of Object.values(model.cadres)) if (cadre.hasPage) routes.push({ lang, kind: 'cadre', path: pagePath.cadre(cadre.id), id: cadre.id });
     for (const region of model.regions) routes.push({ lang, kind: 'region', path: pagePath.region(region.slug), id: region.id });
+    // The side-by-side pages exist where there is something to put side by side.
+    if (model.teams.length > 0) routes.push({ lang, kind: 'teams', path: pagePath.teams() });
+    for (const team of model.teams) routes.push({ lang, kind: 'team', path: pagePath.team(team.slug), id: team.id });
+    if (model.departmentScorecards.length > 0) routes.push({ lang, kind: 'departments', path: pagePath.departments() });
+    for (const d of model.departmentScorecards) routes.push({ lang, kind: 'department', path: pagePath.department(d.slug), id: d.id });
+    if (model.regions.length > 0) routes.push({ lang, kind: 'regions', path: pagePath.regions() });
     model.plan?.pairs.forEach((pair, i) => routes.push({ lang, kind: 'plan', path: pagePath.plan(pairSlug(pair)), id: String(i) }));
   }
   return routes;

@@ -8,6 +8,8 @@ import { changesByArea } from '../lib/plan/plan.ts';
 import { changeReason } from '../lib/plan/text.ts';
 import { allRoutes, type Route } from './routes.ts';
 import type { SiteModel } from '../lib/model/types.ts';
+import type { Tone } from '../lib/thresholds.ts';
+import { departmentScorecardTables, departmentScorecardsTables, regionsTables, teamTables, teamsTables } from './scorecard-tables.ts';
 
 /** `code`: an id, sorted as text and kept on one line. */
 export type ColumnType = 'text' | 'code' | 'int' | 'rate' | 'ratio' | 'date' | 'delta';
@@ -15,6 +17,10 @@ export interface Column {
   key: string;
   label: string;
   type: ColumnType;
+  /** What the column means, for the workbook's last sheet, where column-notes.ts has no entry for its key. */
+  note?: string;
+  /** In the CSV and the workbook only: the page shows it inside another column's cells (a figure's change). */
+  downloadOnly?: boolean;
 }
 /** A link shown in a cell; `within` (a commune) follows in brackets, and a line breaks there rather than inside the text. */
 export interface CellPart {
@@ -26,7 +32,19 @@ export interface CellPart {
  * A cell: a plain value, or a text with a link and a status colour. With `parts` the page shows
  * them, each with its own link, while `text` stays the plain form for the CSV and for sorting.
  */
-export type Cell = string | number | null | { text: string; href?: string; status?: string; parts?: CellPart[] };
+export type Cell = string | number | null | { text: string; href?: string; status?: string; parts?: CellPart[] } | FigureCell;
+/**
+ * A scorecard's figure: its number is what the page formats by the column's type, sorts by, and
+ * the downloads write. It is coloured only when it falls short of a threshold stated on the page;
+ * its change since last quarter and its values over the quarters are shown under it.
+ */
+export interface FigureCell {
+  value: number | null;
+  short?: boolean;
+  change?: { value: number | null; tone: Tone; kind: 'rate' | 'count' };
+  trend?: { quarter: string; value: number | null }[];
+}
+export const isFigure = (cell: Cell | undefined): cell is FigureCell => cell !== null && typeof cell === 'object' && 'value' in cell;
 export type Row = Record<string, Cell>;
 export interface TableData {
   /** File name of the CSV download, without extension. */
@@ -38,7 +56,7 @@ export interface TableData {
 
 /** A table as its CSV download: the cells' plain text, in its columns' order, rates rounded as shown. */
 export function tableCsv(table: TableData): string {
-  const raw = (cell: Cell | undefined) => (cell !== null && typeof cell === 'object' ? cell.text : cell ?? null);
+  const raw = (cell: Cell | undefined) => (isFigure(cell) ? cell.value : cell !== null && typeof cell === 'object' ? cell.text : cell ?? null);
   // A rate as the page shows it, 66.7 %: written 0.667, not 0.6666666666666666.
   const rounded = (type: ColumnType, value: string | number | null) => (type === 'rate' && typeof value === 'number' ? Math.round(value * 1000) / 1000 : value);
   return toCsv(
@@ -55,7 +73,7 @@ function unitHref(model: SiteModel, id: string, lang: Lang): string | undefined 
   return page ? href(lang, pagePath.unit(page.id)) : undefined;
 }
 
-function unitCell(model: SiteModel, id: string, lang: Lang): Cell {
+export function unitCell(model: SiteModel, id: string, lang: Lang): Cell {
   const unit = model.units[id];
   if (!unit) return id;
   // Hamlet and group names repeat from commune to commune: placeTitle says which commune.
@@ -72,7 +90,7 @@ function unitsCell(model: SiteModel, ids: string[], lang: Lang): Cell {
   return { text: ids.map((id) => `${placeTitle(model, id, lang)} [${id}]`).join('; '), parts };
 }
 
-function cadreCell(model: SiteModel, id: string, lang: Lang): Cell {
+export function cadreCell(model: SiteModel, id: string, lang: Lang): Cell {
   const cadre = model.cadres[id];
   if (!cadre) return id;
   return { text: cadre.displayName, href: cadre.hasPage ? href(lang, pagePath.cadre(id)) : undefined };
@@ -521,6 +539,11 @@ export function pageTables(model: SiteModel, route: Route): TableData[] {
       case 'about': return aboutTables(model, lang);
       case 'search': return {};
       case 'plan': return planTables(model, Number(id), lang);
+      case 'teams': return teamsTables(model, lang);
+      case 'team': return teamTables(model, id!, lang);
+      case 'departments': return departmentScorecardsTables(model, lang);
+      case 'department': return departmentScorecardTables(model, id!, lang);
+      case 'regions': return regionsTables(model, lang);
     }
   })();
   return Object.values(tables).flat().filter((table): table is TableData => table !== null);

@@ -7,7 +7,7 @@ import type { SiteModel } from '../lib/model/types.ts';
 import { pairLabel } from './labels.ts';
 import { allRoutes, type Route } from './routes.ts';
 import { idSlug } from './slug.ts';
-import { pageTables, siteTables, type Cell, type Column, type TableData } from './tables.ts';
+import { isFigure, pageTables, siteTables, type Cell, type Column, type TableData } from './tables.ts';
 import { unitTitle } from './unit-title.ts';
 
 /**
@@ -22,6 +22,7 @@ const NUMERIC = /^-?\d+(\.\d+)?$/;
 
 function value(column: Column, cell: Cell | undefined): XValue {
   if (cell === null || cell === undefined) return null;
+  if (isFigure(cell)) return cell.value;
   if (typeof cell === 'object') return cell.text;
   if (typeof cell === 'number') return cell;
   if (column.type === 'date') return dateSerial(cell) ?? cell;
@@ -91,7 +92,7 @@ function infoSheet(model: SiteModel, lang: Lang, title: string, tables: { table:
     ],
     header: [w.sheet, w.column, w.definition],
     formats: ['text', 'text', 'text'],
-    rows: tables.flatMap(({ table, sheet }) => table.columns.map((c) => [sheet, c.label, columnNote(c, lang, model.overdueDays)])),
+    rows: tables.flatMap(({ table, sheet }) => table.columns.map((c) => [sheet, c.label, c.note ?? columnNote(c, lang, model.overdueDays)])),
     freeze: false,
     wrap: [false, false, true],
   };
@@ -145,6 +146,11 @@ function pageTitle(model: SiteModel, route: Route): string {
     case 'about': return t.about.title;
     case 'search': return t.search.title;
     case 'plan': return `${t.plan.title}: ${pairLabel(model, Number(route.id), route.lang)}`;
+    case 'teams': return t.scorecards.teamsTitle;
+    case 'team': return t.scorecards.teamTitle(model.teams.find((x) => x.id === route.id)!.name);
+    case 'departments': return t.scorecards.departmentsTitle;
+    case 'department': return t.scorecards.departmentTitle(model.departmentScorecards.find((x) => x.id === route.id)!.name);
+    case 'regions': return t.scorecards.regionsTitle;
     default: return t.nav[route.kind];
   }
 }

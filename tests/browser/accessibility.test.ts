@@ -10,6 +10,9 @@ const BASE = '/tinh-uy/nam-co-so/';
 const units = readFileSync('data/exports/2017-Q4/units.csv', 'utf8').split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.split(','));
 const first = (level: string) => units.find((cells) => cells[2] === level)![0]!;
 
+/** The first page folder under a folder of pages (which also holds its own index.html). */
+const firstFolder = (dir: string) => readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort()[0]!;
+
 /** One page of every type; the first six are the ones the issue names. */
 const PAGES: [string, (out: string) => string][] = [
   ['overview', () => ''],
@@ -31,6 +34,12 @@ const PAGES: [string, (out: string) => string][] = [
   ['brief', () => `brief/${first('district')}/`],
   ['English commune', () => `en/unit/${first('commune')}/`],
   ['plan', () => 'plan/province-commune/'],
+  ['working groups', () => 'teams/'],
+  ['working group', (out) => `teams/${firstFolder(join(out, 'teams'))}/`],
+  ['departments', () => 'departments/'],
+  ['department', (out) => `departments/${firstFolder(join(out, 'departments'))}/`],
+  ['regions', () => 'regions/'],
+  ['English working groups', () => 'en/teams/'],
 ];
 
 /** A focused element as the keyboard user sees it. */

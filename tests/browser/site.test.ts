@@ -6,6 +6,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { searchIndex } from '../../src/lib/search-index.ts';
 import { foldDiacritics } from '../../src/lib/text.ts';
+import { runCheck } from '../cli/run-check.ts';
 import { readWorkbook } from '../xlsx-reader.ts';
 import { build, launch, serve, SHOTS, watchedPage } from './harness.ts';
 import { missingWorkbooks } from './workbook-links.ts';
@@ -297,6 +298,42 @@ describe('the demo site, served under a sub-path', () => {
     let total = 0;
     for (const url of counted) total += gzipSync(await (await page.request.get(url)).body()).length;
     expect(total).toBeLessThan(150 * 1024);
+    await page.close();
+  });
+
+  it('puts the working groups, departments and regions side by side, each figure with its change since last quarter and its trend', async () => {
+    const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
+    type Team = { team: string; members: number; activity: { attendance: { rate: number }; visits: { numerator: number } } };
+    const now = runCheck(['data', '--json']).json as { teams: Team[]; departments: unknown[] };
+    // The quarter before, checked on its own (the demo's config.json is the default one): the changes by an independent run.
+    const before = runCheck(['data/exports/2017-Q3', '--json']).json as { teams: Team[] };
+    await page.goto(`${site.url}teams/`);
+    const rows = page.locator('main table').first().locator('tbody tr');
+    expect(await rows.locator('td:first-child').allTextContents()).toEqual(now.teams.map((t) => t.team));
+    const cell = (row: number, column: number) => rows.nth(row).locator('td').nth(column);
+    for (const [i, t] of now.teams.entries()) {
+      const then = before.teams.find((x) => x.team === t.team)!;
+      expect(await cell(i, 1).getAttribute('data-sort')).toBe(String(t.members));
+      expect(await cell(i, 6).getAttribute('data-sort')).toBe(String(t.activity.attendance.rate));
+      // Visits: a count's change, signed with a true minus; each figure has its line over the two quarters.
+      const change = t.activity.visits.numerator - then.activity.visits.numerator;
+      expect(await cell(i, 9).locator('.change').textContent()).toBe(`so với kỳ trước: ${change > 0 ? '+' : change < 0 ? '\u2212' : ''}${Math.abs(change)}`);
+      expect(await cell(i, 9).locator('svg.spark').getAttribute('aria-label')).toBe(`Lần đi cơ sở qua các kỳ: 2017-Q3: ${then.activity.visits.numerator}, 2017-Q4: ${t.activity.visits.numerator}`);
+    }
+    await page.locator('main table').first().locator('thead button', { hasText: /^Lần đi cơ sở$/ }).click();
+    await page.locator('main table').first().locator('thead button', { hasText: /^Lần đi cơ sở$/ }).click();
+    const byVisits = [...now.teams].sort((x, y) => y.activity.visits.numerator - x.activity.visits.numerator);
+    expect((await rows.locator('td:nth-child(10)').evaluateAll((tds) => tds.map((td) => Number((td as HTMLElement).dataset.sort))))).toEqual(byVisits.map((t) => t.activity.visits.numerator));
+    await page.screenshot({ path: `${SHOTS}/teams.png`, fullPage: true });
+    await page.goto(`${site.url}departments/`);
+    expect(await page.locator('main table').first().locator('tbody tr').count()).toBe(now.departments.length);
+    await page.goto(`${site.url}regions/`);
+    const regions = await page.locator('main table').first().locator('tbody td:first-child a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(regions.length).toBeGreaterThan(0);
+    for (const href of regions) expect((await page.request.get(new URL(href!, site.url).href)).status()).toBe(200);
+    await page.goto(`${site.url}en/teams/`);
+    expect(await page.locator('h1').textContent()).toBe('Working groups');
+    expect(watch).toEqual({ errors: [], foreign: [], failed: [] });
     await page.close();
   });
 });

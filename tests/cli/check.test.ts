@@ -154,6 +154,19 @@ describe('check: working groups, departments and attendanceTypes (tests/fixtures
     expect(r.json.departments.map((d: { department: string; issues: { received: number } }) => [d.department, d.issues.received]))
       .toEqual([['Ban Dân vận', 2], ['Ban Tuyên giáo', 3], ['UBND huyện', 1]]);
   });
+
+  it('says briefly in its summary how each working group stands and which departments have overdue issues', () => {
+    // Tổ 1: H1, H2, X1 following 101, 102, 101-01; 6 of 11 months; I2 overdue. Tổ 2: H3, H4, X2 on 103, 103-01;
+    // 0 of 4, X2 silent. Overdue: I2 (Ban Tuyên giáo) and I6 (Ban Dân vận); UBND huyện's I5 is 21 days old.
+    const r = runCheck([join(ROOT, 'tests/fixtures/teams')]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain([
+      '  Đoàn/tổ công tác (2; từng đoàn, từng cơ quan: --json):',
+      '    Tổ 1: 3 thành viên, 3 đơn vị theo dõi; dự họp 54,5%, cán bộ không báo cáo 0, quá hạn 1',
+      '    Tổ 2: 3 thành viên, 2 đơn vị theo dõi; dự họp 0,0%, cán bộ không báo cáo 1, quá hạn 0',
+      '  Cơ quan nhận kiến nghị hoặc đỡ đầu: 3; có kiến nghị quá hạn: 2, nhiều nhất Ban Dân vận (1), Ban Tuyên giáo (1)',
+    ].join('\n'));
+  });
 });
 
 describe('check: an export with errors', () => {

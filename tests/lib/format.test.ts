@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDecimal, formatDelta, formatInteger, formatPercent, formatRatio } from '../../src/lib/format.ts';
+import { formatDate, formatDecimal, formatDelta, formatInteger, formatPercent, formatPoints, formatRatio } from '../../src/lib/format.ts';
 
 describe('format', () => {
   it('formatInteger(n, lang) groups thousands with a dot in vi and a comma in en', () => {
@@ -37,6 +37,13 @@ describe('format', () => {
     expect(formatDelta(0)).toBe('0');
     expect(formatDelta(1200, 'vi')).toBe('+1.200');
     expect(formatDelta(-1200, 'en')).toBe('−1,200');
+  });
+  it('formatPoints(change, lang) writes a rate’s change in points, signed, one decimal', () => {
+    // 0.545 − 0.5 = 0.045 of a share: 4.5 points.
+    expect(formatPoints(0.045)).toBe('+4,5');
+    expect(formatPoints(-0.2, 'en')).toBe('\u221220.0');
+    expect(formatPoints(0.0004)).toBe('0');
+    expect(formatPoints(null)).toBe('—');
   });
   it('every formatter writes — for null, undefined and a zero-denominator ratio', () => {
     for (const f of [formatInteger, formatPercent, formatRatio, formatDelta] as ((n: number | null | undefined) => string)[]) {

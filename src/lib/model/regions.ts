@@ -1,3 +1,5 @@
+import type { QuarterAnalysis } from '../analyse.ts';
+import { type GrainFigures, membershipOf, regionGrouping, rollUp } from '../grains.ts';
 import { regionKey } from '../hierarchy.ts';
 import { slugify } from '../slug.ts';
 import type { ModelContext } from './context.ts';
@@ -8,13 +10,19 @@ import type { CadreEntry, RegionEntry } from './types.ts';
 export function buildRegions(ctx: ModelContext, members: AreaMembers, cadres: Record<string, CadreEntry>): RegionEntry[] {
   const { units } = ctx.current.data;
   const names = [...new Set(units.map((u) => u.region).filter((r): r is string => r !== null))].sort((a, b) => a.localeCompare(b, 'vi'));
+  const byQuarter = names.length === 0 ? [] : ctx.loaded.quarters.map((q) => (q === ctx.current ? ctx.current.areas : regionAreas(q)));
   return names.map((name) => {
     const key = regionKey(name);
     const cadreIds = members.cadres.get(key) ?? [];
     return {
       id: key, slug: slugify(name), name, unitIds: units.filter((u) => u.region === name).map((u) => u.id),
       teams: [...new Set(cadreIds.map((id) => cadres[id]!.team).filter((t): t is string => t !== null))].sort(),
-      area: ctx.current.areas.get(key)!, cadreIds, issueIds: members.issues.get(key) ?? [], mapIds: members.mapIds.get(key) ?? [],
+      area: ctx.current.areas.get(key)!, history: byQuarter.map((areas) => areas.get(key) ?? null), cadreIds, issueIds: members.issues.get(key) ?? [], mapIds: members.mapIds.get(key) ?? [],
     };
   });
+}
+
+/** An earlier quarter's regions alone: one pass over its facts with region keys only, not every area's. */
+function regionAreas(q: QuarterAnalysis): Map<string, GrainFigures> {
+  return rollUp(q.facts, membershipOf(q.facts, [regionGrouping(q.hierarchy)]));
 }

@@ -6,7 +6,7 @@ import type { MapDrawing } from '../map-payload.ts';
 import type { CadreLevel, CoveragePair, Issue, Thresholds, UnitLevel } from '../types.ts';
 
 /** Bumped whenever the shape changes, so pages never read a model of another shape. */
-export const SITE_MODEL_VERSION = 4;
+export const SITE_MODEL_VERSION = 5;
 
 export interface ProblemEntry {
   quarter: string | null;
@@ -100,6 +100,8 @@ export interface RegionEntry {
   unitIds: string[];
   teams: string[];
   area: GrainFigures;
+  /** The region's figures in every quarter, oldest first, the current one last; null where it did not exist. */
+  history: (GrainFigures | null)[];
   cadreIds: string[];
   issueIds: string[];
   mapIds: string[];
