@@ -172,15 +172,21 @@ const summary = (ratios: number[]) => ({ medianRatio: Math.round(median(ratios) 
 function buildAgainstPeers(runs: number) {
   const out = join(scratch, 'site', 'dist');
   mkdirSync(join(scratch, 'site'));
+  const timings = join(scratch, 'timings.json');
+  // Each build's wall time, and the part of it that follows the model (reading, checking and planning).
   const build = (env: Record<string, string> = {}) => {
     rmSync(out, { recursive: true, force: true });
-    return timed(['scripts/build.ts', '--data', resolve('data'), '--out', out, '--no-cache'], process.cwd(), env);
+    const run = timed(['scripts/build.ts', '--data', resolve('data'), '--out', out, '--no-cache'], process.cwd(), { ...env, NAMCOSO_TIMINGS: timings });
+    const { modelMs } = JSON.parse(readFileSync(timings, 'utf8')) as { modelMs: number };
+    return { ...run, modelMs, afterModelMs: run.ms - modelMs };
   };
   const ours = series();
   const bare = series();
   const plain = series();
   const vsBare: number[] = [];
+  const afterModelVsBare: number[] = [];
   const vsPlain: number[] = [];
+  const modelMs: number[] = [];
   let project = '';
   let pages = 0;
   let overviewKiBGzip = 0;
@@ -198,14 +204,19 @@ function buildAgainstPeers(runs: number) {
     add(bare, peer);
     add(plain, without);
     vsBare.push(full.ms / peer.ms);
+    afterModelVsBare.push(full.afterModelMs / peer.ms);
     vsPlain.push(full.ms / without.ms);
-    process.stderr.write(`run ${i + 1}: build ${(full.ms / 1000).toFixed(1)} s, bare Astro ${(peer.ms / 1000).toFixed(1)} s (ratio ${(full.ms / peer.ms).toFixed(2)}), without workbooks ${(without.ms / 1000).toFixed(1)} s (ratio ${(full.ms / without.ms).toFixed(2)})\n`);
+    modelMs.push(full.modelMs);
+    process.stderr.write(`run ${i + 1}: build ${(full.ms / 1000).toFixed(1)} s (model ${(full.modelMs / 1000).toFixed(1)} s), bare Astro ${(peer.ms / 1000).toFixed(1)} s (ratio ${(full.ms / peer.ms).toFixed(2)}), without workbooks ${(without.ms / 1000).toFixed(1)} s (ratio ${(full.ms / without.ms).toFixed(2)})\n`);
   }
   return {
     pages,
     vsBareAstro: summary(vsBare),
+    /** The build less its model (reading, checking, the plan's solver): the pages and downloads alone. */
+    afterModelVsBareAstro: summary(afterModelVsBare),
     vsWithoutWorkbooks: summary(vsPlain),
     buildSeconds: seconds(ours.ms),
+    modelSeconds: seconds(modelMs),
     buildPeakMiB: ours.peakMiB,
     bareAstroSeconds: seconds(bare.ms),
     bareAstroPeakMiB: bare.peakMiB,
