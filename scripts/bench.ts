@@ -50,7 +50,7 @@ function measure(dir: string): { ms: number; peakMiB: number; reports: number; e
 }
 
 /** Runs a node script as its own process: its wall time, its peak memory and what it printed. */
-function timed(args: string[], cwd = process.cwd(), env: Record<string, string> = {}): { ms: number; peakMiB: number; stdout: string } {
+function timed(args: string[], cwd = process.cwd(), env: Record<string, string> = {}): { ms: number; cpuMs: number; peakMiB: number; stdout: string } {
   const peakFile = join(scratch, `peak-${process.pid}-${performance.now()}`);
   const started = performance.now();
   const run = spawnSync(process.execPath, ['--import', join(import.meta.dirname, 'lib/peak-memory.ts'), ...args], {
@@ -61,7 +61,8 @@ function timed(args: string[], cwd = process.cwd(), env: Record<string, string> 
   });
   const ms = performance.now() - started;
   if (run.status !== 0) throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr}`);
-  return { ms, peakMiB: Math.round(Number(readFileSync(peakFile, 'utf8')) / 1024), stdout: run.stdout };
+  const { maxRssKiB, cpuMs } = JSON.parse(readFileSync(peakFile, 'utf8')) as { maxRssKiB: number; cpuMs: number };
+  return { ms, cpuMs, peakMiB: Math.round(maxRssKiB / 1024), stdout: run.stdout };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
@@ -154,10 +155,11 @@ const { i } = Astro.props;
   return dir;
 }
 
-interface Series { ms: number[]; peakMiB: number }
-const series = (): Series => ({ ms: [], peakMiB: 0 });
-function add(s: Series, run: { ms: number; peakMiB: number }) {
+interface Series { ms: number[]; cpuMs: number[]; peakMiB: number }
+const series = (): Series => ({ ms: [], cpuMs: [], peakMiB: 0 });
+function add(s: Series, run: { ms: number; cpuMs: number; peakMiB: number }) {
   s.ms.push(run.ms);
+  s.cpuMs.push(run.cpuMs);
   s.peakMiB = Math.max(s.peakMiB, run.peakMiB);
 }
 const seconds = (ms: number[]) => Math.round(median(ms) / 100) / 10;
@@ -186,6 +188,8 @@ function buildAgainstPeers(runs: number) {
   const vsBare: number[] = [];
   const afterModelVsBare: number[] = [];
   const vsPlain: number[] = [];
+  const cpuVsBare: number[] = [];
+  const cpuVsPlain: number[] = [];
   const modelMs: number[] = [];
   let project = '';
   let pages = 0;
@@ -206,6 +210,8 @@ function buildAgainstPeers(runs: number) {
     vsBare.push(full.ms / peer.ms);
     afterModelVsBare.push(full.afterModelMs / peer.ms);
     vsPlain.push(full.ms / without.ms);
+    cpuVsBare.push(full.cpuMs / peer.cpuMs);
+    cpuVsPlain.push(full.cpuMs / without.cpuMs);
     modelMs.push(full.modelMs);
     process.stderr.write(`run ${i + 1}: build ${(full.ms / 1000).toFixed(1)} s (model ${(full.modelMs / 1000).toFixed(1)} s), bare Astro ${(peer.ms / 1000).toFixed(1)} s (ratio ${(full.ms / peer.ms).toFixed(2)}), without workbooks ${(without.ms / 1000).toFixed(1)} s (ratio ${(full.ms / without.ms).toFixed(2)})\n`);
   }
@@ -215,12 +221,18 @@ function buildAgainstPeers(runs: number) {
     /** The build less its model (reading, checking, the plan's solver): the pages and downloads alone. */
     afterModelVsBareAstro: summary(afterModelVsBare),
     vsWithoutWorkbooks: summary(vsPlain),
+    /** The same in CPU time (every thread), which a loaded machine moves less than wall time. */
+    cpuVsBareAstro: summary(cpuVsBare),
+    cpuVsWithoutWorkbooks: summary(cpuVsPlain),
     buildSeconds: seconds(ours.ms),
+    buildCpuSeconds: seconds(ours.cpuMs),
     modelSeconds: seconds(modelMs),
     buildPeakMiB: ours.peakMiB,
     bareAstroSeconds: seconds(bare.ms),
+    bareAstroCpuSeconds: seconds(bare.cpuMs),
     bareAstroPeakMiB: bare.peakMiB,
     withoutWorkbooksSeconds: seconds(plain.ms),
+    withoutWorkbooksCpuSeconds: seconds(plain.cpuMs),
     withoutWorkbooksPeakMiB: plain.peakMiB,
     overviewKiBGzip,
   };
