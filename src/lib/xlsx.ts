@@ -281,12 +281,6 @@ ${sheetPaths.map((p, i) => `<Relationship Id="rId${i + 1}" Type="http://schemas.
 /** The .xlsx file. */
 export const workbook = (book: XWorkbook): Buffer => zip(parts(book), book.created);
 
-/** The size of the .xlsx file, without writing it: a page shows it beside the link. */
-export function workbookSize(book: XWorkbook): number {
-  let size = 22;
-  for (const [name, e] of parts(book)) size += 30 + 46 + 2 * Buffer.byteLength(name) + e.data.length;
-  return size;
-}
 
 let styles: XEntry | undefined;
 const stylesEntry = (): XEntry => (styles ??= entry(STYLES));
