@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { copyFileSync, createWriteStream, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { loadData } from '../src/lib/load.ts';
@@ -10,8 +10,9 @@ import { nodeSource } from './lib/node-source.ts';
 /**
  * Measures what the README reports: time and peak memory of checking the demo export; the
  * 2-million-row quarter's `check --json` side by side with DuckDB computing the same figures
- * (they must agree exactly); the demo site's build time and the overview's weight. Each
- * measurement runs in its own process so peak memory is its own; the pairs run in turn, several
+ * (they must agree exactly); the demo site's build side by side with a bare Astro build of as
+ * many trivial pages, and with the same build without its Excel workbooks; the overview's weight.
+ * `--skipCheck`, `--skipPlan`, `--skipBuild` leave a measurement out. Each measurement runs in its own process so peak memory is its own; the pairs run in turn, several
  * times, and the median ratio is what counts on a machine shared with other work.
  */
 const { values } = parseArgs({
@@ -21,6 +22,8 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '2000000' },
     runs: { type: 'string', default: '3' },
     skipBuild: { type: 'boolean' },
+    skipCheck: { type: 'boolean' },
+    skipPlan: { type: 'boolean' },
   },
 });
 
@@ -47,17 +50,19 @@ function measure(dir: string): { ms: number; peakMiB: number; reports: number; e
 }
 
 /** Runs a node script as its own process: its wall time, its peak memory and what it printed. */
-function timed(args: string[]): { ms: number; peakMiB: number; stdout: string } {
+function timed(args: string[], cwd = process.cwd(), env: Record<string, string> = {}): { ms: number; cpuMs: number; peakMiB: number; stdout: string } {
   const peakFile = join(scratch, `peak-${process.pid}-${performance.now()}`);
   const started = performance.now();
-  const run = spawnSync(process.execPath, ['--import', './scripts/lib/peak-memory.ts', ...args], {
+  const run = spawnSync(process.execPath, ['--import', join(import.meta.dirname, 'lib/peak-memory.ts'), ...args], {
+    cwd,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
-    env: { ...process.env, NAMCOSO_PEAK_FILE: peakFile },
+    env: { ...process.env, ...env, NAMCOSO_PEAK_FILE: peakFile },
   });
   const ms = performance.now() - started;
   if (run.status !== 0) throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr}`);
-  return { ms, peakMiB: Math.round(Number(readFileSync(peakFile, 'utf8')) / 1024), stdout: run.stdout };
+  const { maxRssKiB, cpuMs } = JSON.parse(readFileSync(peakFile, 'utf8')) as { maxRssKiB: number; cpuMs: number };
+  return { ms, cpuMs, peakMiB: Math.round(maxRssKiB / 1024), stdout: run.stdout };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
@@ -127,27 +132,128 @@ function checkAgainstDuckdb(dir: string, runs: number) {
   };
 }
 
+/**
+ * A bare Astro project with the same Astro, Node and page options as ours, whose one route lists
+ * `pages` trivial pages; it builds into a folder of its own (where its chunks find node_modules).
+ */
+function bareAstroProject(pages: number): string {
+  const dir = join(scratch, 'bare');
+  mkdirSync(join(dir, 'src/pages'), { recursive: true });
+  symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
+  writeFileSync(join(dir, 'package.json'), '{ "name": "bare", "private": true, "type": "module" }\n');
+  writeFileSync(join(dir, 'astro.config.mjs'), `import { defineConfig } from 'astro/config';
+export default defineConfig({ output: 'static', trailingSlash: 'always', build: { format: 'directory', inlineStylesheets: 'never' }, devToolbar: { enabled: false } });
+`);
+  writeFileSync(join(dir, 'src/pages/[...path].astro'), `---
+export function getStaticPaths() {
+  return Array.from({ length: ${pages} }, (_, i) => ({ params: { path: \`page/\${i}\` }, props: { i } }));
+}
+const { i } = Astro.props;
+---
+<html lang="en"><head><meta charset="utf-8"><title>Page {i}</title></head><body><h1>Page {i}</h1></body></html>
+`);
+  return dir;
+}
+
+interface Series { ms: number[]; cpuMs: number[]; peakMiB: number }
+const series = (): Series => ({ ms: [], cpuMs: [], peakMiB: 0 });
+function add(s: Series, run: { ms: number; cpuMs: number; peakMiB: number }) {
+  s.ms.push(run.ms);
+  s.cpuMs.push(run.cpuMs);
+  s.peakMiB = Math.max(s.peakMiB, run.peakMiB);
+}
+const seconds = (ms: number[]) => Math.round(median(ms) / 100) / 10;
+const summary = (ratios: number[]) => ({ medianRatio: Math.round(median(ratios) * 100) / 100, ratios: ratios.map((r) => Math.round(r * 100) / 100) });
+
+/**
+ * Three builds in turn, `runs` times: the demo build (nothing cached), a bare Astro build of as
+ * many pages, and the demo build without its workbooks (NAMCOSO_WORKBOOKS=0, for this bench
+ * only). The ratios of each round's times, their medians, and the peaks. The first build counts
+ * the pages; the overview's weight is taken from it.
+ */
+function buildAgainstPeers(runs: number) {
+  const out = join(scratch, 'site', 'dist');
+  mkdirSync(join(scratch, 'site'));
+  const timings = join(scratch, 'timings.json');
+  // Each build's wall time, and the part of it that follows the model (reading, checking and planning).
+  const build = (env: Record<string, string> = {}) => {
+    rmSync(out, { recursive: true, force: true });
+    const run = timed(['scripts/build.ts', '--data', resolve('data'), '--out', out, '--no-cache'], process.cwd(), { ...env, NAMCOSO_TIMINGS: timings });
+    const { modelMs } = JSON.parse(readFileSync(timings, 'utf8')) as { modelMs: number };
+    return { ...run, modelMs, afterModelMs: run.ms - modelMs };
+  };
+  const ours = series();
+  const bare = series();
+  const plain = series();
+  const vsBare: number[] = [];
+  const afterModelVsBare: number[] = [];
+  const vsPlain: number[] = [];
+  const cpuVsBare: number[] = [];
+  const cpuVsPlain: number[] = [];
+  const modelMs: number[] = [];
+  let project = '';
+  let pages = 0;
+  let overviewKiBGzip = 0;
+  for (let i = 0; i < runs; i++) {
+    const full = build();
+    if (i === 0) {
+      pages = readdirSync(out, { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+      overviewKiBGzip = Math.round(overviewWeight(out) / 102.4) / 10;
+      project = bareAstroProject(pages);
+    }
+    rmSync(join(project, 'dist'), { recursive: true, force: true });
+    const peer = timed([join(project, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], project, { ASTRO_TELEMETRY_DISABLED: '1' });
+    const without = build({ NAMCOSO_WORKBOOKS: '0' });
+    add(ours, full);
+    add(bare, peer);
+    add(plain, without);
+    vsBare.push(full.ms / peer.ms);
+    afterModelVsBare.push(full.afterModelMs / peer.ms);
+    vsPlain.push(full.ms / without.ms);
+    cpuVsBare.push(full.cpuMs / peer.cpuMs);
+    cpuVsPlain.push(full.cpuMs / without.cpuMs);
+    modelMs.push(full.modelMs);
+    process.stderr.write(`run ${i + 1}: build ${(full.ms / 1000).toFixed(1)} s (model ${(full.modelMs / 1000).toFixed(1)} s), bare Astro ${(peer.ms / 1000).toFixed(1)} s (ratio ${(full.ms / peer.ms).toFixed(2)}), without workbooks ${(without.ms / 1000).toFixed(1)} s (ratio ${(full.ms / without.ms).toFixed(2)})\n`);
+  }
+  return {
+    pages,
+    vsBareAstro: summary(vsBare),
+    /** The build less its model (reading, checking, the plan's solver): the pages and downloads alone. */
+    afterModelVsBareAstro: summary(afterModelVsBare),
+    vsWithoutWorkbooks: summary(vsPlain),
+    /** The same in CPU time (every thread), which a loaded machine moves less than wall time. */
+    cpuVsBareAstro: summary(cpuVsBare),
+    cpuVsWithoutWorkbooks: summary(cpuVsPlain),
+    buildSeconds: seconds(ours.ms),
+    buildCpuSeconds: seconds(ours.cpuMs),
+    modelSeconds: seconds(modelMs),
+    buildPeakMiB: ours.peakMiB,
+    bareAstroSeconds: seconds(bare.ms),
+    bareAstroCpuSeconds: seconds(bare.cpuMs),
+    bareAstroPeakMiB: bare.peakMiB,
+    withoutWorkbooksSeconds: seconds(plain.ms),
+    withoutWorkbooksCpuSeconds: seconds(plain.cpuMs),
+    withoutWorkbooksPeakMiB: plain.peakMiB,
+    overviewKiBGzip,
+  };
+}
+
 const results: Record<string, unknown> = {};
 try {
   results.demoCheck = measure('data');
-  // The reassignment plan of the whole demo, every pair: load, solve on every core, print.
-  const plans = Array.from({ length: Number(values.runs) }, () => timed(['scripts/plan.ts', 'data', '--json']));
-  const planMs = plans.map((p) => p.ms).sort((a, b) => a - b);
-  results.demoPlan = { medianSeconds: Math.round(planMs[Math.floor(planMs.length / 2)]! / 100) / 10, peakMiB: Math.max(...plans.map((p) => p.peakMiB)),
-    changes: JSON.parse(plans[0]!.stdout).pairs.map((p: { changes: unknown[] }) => p.changes.length) };
-  const big = await bigExport(Number(values.rows));
-  results.bigReportsVsDuckdb = checkAgainstDuckdb(big, Number(values.runs));
-  rmSync(big, { recursive: true, force: true });
-  if (!values.skipBuild) {
-    // The demo build, once. Its peer (a bare Astro build of as many pages, run in turn with it) goes here.
-    mkdirSync(join(scratch, 'site'));
-    const out = join(scratch, 'site', 'dist');
-    const started = performance.now();
-    const build = spawnSync(process.execPath, ['scripts/build.ts', '--data', 'data', '--out', out], { encoding: 'utf8' });
-    if (build.status !== 0) throw new Error(build.stderr);
-    results.demoBuildSeconds = Math.round((performance.now() - started) / 100) / 10;
-    results.overviewKiBGzip = Math.round(overviewWeight(out) / 102.4) / 10;
+  if (!values.skipPlan) {
+    // The reassignment plan of the whole demo, every pair: load, solve on every core, print.
+    const plans = Array.from({ length: Number(values.runs) }, () => timed(['scripts/plan.ts', 'data', '--json']));
+    const planMs = plans.map((p) => p.ms).sort((a, b) => a - b);
+    results.demoPlan = { medianSeconds: Math.round(planMs[Math.floor(planMs.length / 2)]! / 100) / 10, peakMiB: Math.max(...plans.map((p) => p.peakMiB)),
+      changes: JSON.parse(plans[0]!.stdout).pairs.map((p: { changes: unknown[] }) => p.changes.length) };
   }
+  if (!values.skipCheck) {
+    const big = await bigExport(Number(values.rows));
+    results.bigReportsVsDuckdb = checkAgainstDuckdb(big, Number(values.runs));
+    rmSync(big, { recursive: true, force: true });
+  }
+  if (!values.skipBuild) results.demoBuild = buildAgainstPeers(Number(values.runs));
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

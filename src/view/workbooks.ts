@@ -1,13 +1,13 @@
 import { formatDate } from '../lib/format.ts';
 import type { Lang } from '../lib/types.ts';
-import { dateSerial, sheetEntry, sheetNames, workbook, workbookSize, type XEntry, type XFormat, type XSheet, type XValue, type XWorkbook } from '../lib/xlsx.ts';
+import { dateSerial, sheetEntry, sheetNames, workbook, type XEntry, type XFormat, type XSheet, type XValue, type XWorkbook } from '../lib/xlsx.ts';
 import { columnNote } from './column-notes.ts';
 import { strings } from '../lib/i18n.ts';
 import type { SiteModel } from '../lib/model/types.ts';
 import { pairLabel } from './labels.ts';
 import { allRoutes, type Route } from './routes.ts';
 import { idSlug } from './slug.ts';
-import { isFigure, pageTables, siteTables, type Cell, type Column, type TableData } from './tables.ts';
+import { isFigure, pageTables, siteTables, tableCsv, type Cell, type Column, type TableData } from './tables.ts';
 import { unitTitle } from './unit-title.ts';
 
 /**
@@ -43,30 +43,29 @@ function tableSheet(table: TableData): XSheet {
 }
 
 interface Cache {
-  tables: Map<string, TableData>;
+  tables?: Map<string, TableData>;
   sheets: Map<string, XEntry>;
   infos: Map<string, XEntry>;
   routes: Map<string, Route>;
 }
-// Per model: every table of the site (`siteTables`) by language and id, the compressed sheets, the routes.
+// Per model: the compressed sheets, the routes, and every table of the site (`siteTables`) by
+// language and id, drawn only when asked for (the pages never need them all).
 const caches = new WeakMap<SiteModel, Cache>();
 function cache(model: SiteModel): Cache {
   let c = caches.get(model);
   if (!c) {
-    c = {
-      tables: new Map(siteTables(model).map(({ lang, table }) => [`${lang}/${table.id}`, table])),
-      sheets: new Map(),
-      infos: new Map(),
-      routes: new Map(allRoutes(model).map((r) => [`${r.lang}:${r.path}`, r])),
-    };
+    c = { sheets: new Map(), infos: new Map(), routes: new Map(allRoutes(model).map((r) => [`${r.lang}:${r.path}`, r])) };
     caches.set(model, c);
   }
   return c;
 }
-const tableById = (model: SiteModel, lang: Lang, id: string): TableData | undefined => cache(model).tables.get(`${lang}/${id}`);
+function tableById(model: SiteModel, lang: Lang, id: string): TableData | undefined {
+  const c = cache(model);
+  c.tables ??= new Map(siteTables(model).map(({ lang, table }) => [`${lang}/${table.id}`, table]));
+  return c.tables.get(`${lang}/${id}`);
+}
 
-// A table's sheet is compressed once and placed in its own workbook and in those of the pages
-// showing it, both when a page shows a link's size and when the endpoint writes the file.
+// A table's sheet is compressed once and placed in its own workbook and in those of the pages showing it.
 function tableEntry(model: SiteModel, lang: Lang, table: TableData): XEntry {
   const sheets = cache(model).sheets;
   const key = `${lang}/${table.id}`;
@@ -98,8 +97,7 @@ function infoSheet(model: SiteModel, lang: Lang, title: string, tables: { table:
   };
 }
 
-// Many workbooks share their last sheet (every unit's cadres table has the same caption and
-// columns), and both the page showing a link's size and the endpoint writing the file need it.
+// Many workbooks share their last sheet (every unit's cadres table has the same caption and columns).
 function book(model: SiteModel, lang: Lang, title: string, tables: TableData[]): XWorkbook {
   const t = strings[lang];
   const infos = cache(model).infos;
@@ -123,7 +121,6 @@ function tableBook(model: SiteModel, lang: Lang, tableId: string): XWorkbook {
   return book(model, lang, table.caption, [table]);
 }
 export const tableWorkbook = (model: SiteModel, lang: Lang, tableId: string): Buffer => workbook(tableBook(model, lang, tableId));
-export const tableWorkbookSize = (model: SiteModel, lang: Lang, tableId: string): number => workbookSize(tableBook(model, lang, tableId));
 
 /**
  * The tables a page shows or offers, in page order, each once: what its workbook holds. The
@@ -169,10 +166,62 @@ export function pageWorkbook(model: SiteModel, route: Route): Buffer | null {
   const b = pageBook(model, route);
   return b && workbook(b);
 }
-/** The size of the page's workbook, null for a page without tables. */
-export function pageWorkbookSize(model: SiteModel, route: Route): number | null {
-  const b = pageBook(model, route);
-  return b && workbookSize(b);
+
+/** Site-relative file of a table's CSV: `csv/vi/coverage.csv`. */
+export const tableCsvFile = (lang: Lang, tableId: string): string => `csv/${lang}/${idSlug(tableId)}.csv`;
+
+export interface DownloadFile {
+  path: string;
+  bytes: string | Buffer;
+}
+/** What one page adds to the downloads: new files, and the size of each workbook it links to (null: the page has none). */
+export interface PageDownloads {
+  files: DownloadFile[];
+  sizes: Record<string, number | null>;
+}
+
+/**
+ * Every download of the site, page by page in `allRoutes` order, as `siteTables` and
+ * `pageWorkbook` give them: each table's CSV and workbook on the first page showing it, then
+ * the page's workbook, which holds the first-drawn table of each id. A table's rows are let go
+ * once its sheet is compressed. With `workbooks` false (the bench's build without them) only
+ * the CSVs are written and every workbook's size is 0.
+ */
+export function* downloadFiles(model: SiteModel, workbooks = true): Generator<PageDownloads> {
+  const first = new Map<string, TableData>();
+  for (const route of allRoutes(model)) {
+    const { lang } = route;
+    const page: PageDownloads = { files: [], sizes: {} };
+    const seen = new Set<string>();
+    const tables: TableData[] = [];
+    for (const table of pageTables(model, route)) {
+      if (seen.has(table.id)) continue;
+      seen.add(table.id);
+      const key = `${lang}/${table.id}`;
+      let site = first.get(key);
+      if (!site) {
+        page.files.push({ path: tableCsvFile(lang, table.id), bytes: tableCsv(table) });
+        const file = tableWorkbookFile(lang, table.id);
+        if (workbooks) {
+          const bytes = workbook(book(model, lang, table.caption, [table]));
+          page.files.push({ path: file, bytes });
+          page.sizes[file] = bytes.length;
+        } else page.sizes[file] = 0;
+        site = { ...table, rows: [] };
+        first.set(key, site);
+      }
+      tables.push(site);
+    }
+    const file = pageWorkbookFile(route);
+    if (tables.length === 0) page.sizes[file] = null;
+    else if (!workbooks) page.sizes[file] = 0;
+    else {
+      const bytes = workbook(book(model, lang, `${pageTitle(model, route)} · ${model.title}`, tables));
+      page.files.push({ path: file, bytes });
+      page.sizes[file] = bytes.length;
+    }
+    yield page;
+  }
 }
 
 /** The route of a page from what its layout knows, its language and site-relative path. */

@@ -7,7 +7,7 @@ import { loadData } from '../../src/lib/load.ts';
 import { buildSiteModel } from '../../src/lib/model/build-site-model.ts';
 import type { SiteModel } from '../../src/lib/model/types.ts';
 import { allRoutes } from '../../src/view/routes.ts';
-import { siteTables } from '../../src/view/tables.ts';
+import { siteTables, tableCsv } from '../../src/view/tables.ts';
 import * as wb from '../../src/view/workbooks.ts';
 import type { Lang } from '../../src/lib/types.ts';
 import { memorySource } from '../memory-source.ts';
@@ -55,6 +55,38 @@ describe('Excel workbooks', () => {
         for (const d of defs) expect(d[2], `${lang} ${table.id} ${String(d[1])}`).toMatch(/\p{L}{3}/u);
       }
     }
+  });
+
+  it('lists as the build writes them every table’s CSV and workbook once, each page’s workbook, and each size as written', () => {
+    // Worked out independently: every table of the site, and every page's workbook, from the helpers the pages used to call one by one.
+    const expected = new Map<string, string | Buffer>();
+    for (const { lang, table } of siteTables(model)) {
+      expected.set(wb.tableCsvFile(lang, table.id), tableCsv(table));
+      expected.set(wb.tableWorkbookFile(lang, table.id), wb.tableWorkbook(model, lang, table.id));
+    }
+    const pagesWithout: string[] = [];
+    for (const route of allRoutes(model)) {
+      const bytes = wb.pageWorkbook(model, route);
+      if (bytes) expected.set(wb.pageWorkbookFile(route), bytes);
+      else pagesWithout.push(wb.pageWorkbookFile(route));
+    }
+    const written = new Map<string, string | Buffer>();
+    const sizes = new Map<string, number | null>();
+    for (const page of wb.downloadFiles(model)) {
+      for (const f of page.files) {
+        expect(written.has(f.path), f.path).toBe(false);
+        written.set(f.path, f.bytes);
+      }
+      for (const [file, size] of Object.entries(page.sizes)) sizes.set(file, size);
+    }
+    expect([...written.keys()].sort()).toEqual([...expected.keys()].sort());
+    for (const [path, bytes] of expected) expect(Buffer.compare(Buffer.from(written.get(path)!), Buffer.from(bytes)), path).toBe(0);
+    for (const [path, bytes] of written) if (path.endsWith('.xlsx')) expect(sizes.get(path), path).toBe(Buffer.from(bytes).length);
+    for (const file of pagesWithout) expect(sizes.get(file), file).toBeNull();
+    expect(pagesWithout).toContain('xlsx/vi/page/search.xlsx');
+    // The bench's build without workbooks writes the CSVs alone, the same ones.
+    const csvOnly = [...wb.downloadFiles(model, false)].flatMap((p) => p.files.map((f) => f.path));
+    expect(csvOnly.sort()).toEqual([...expected.keys()].filter((p) => p.endsWith('.csv')).sort());
   });
 
   it('gives every page with tables one workbook of all of them, and no cell of any workbook is a formula', () => {
