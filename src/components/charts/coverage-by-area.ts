@@ -50,7 +50,8 @@ export function coverageByArea(rows: readonly CoverageByAreaRow[], options: Char
   );
   const labelWidth = stacked ? 0 : Math.min(190, Math.max(...ranked.map((d) => textWidth(d.label))) + 8);
   const valueWidth = Math.max(...values.map((v) => textWidth(v, FONT_SMALL))) + 18;
-  const left = stacked ? 8 : labelWidth + 8;
+  // Stacked, the bars start far enough in for the 0 % tick's label to show whole.
+  const left = stacked ? 14 : labelWidth + 8;
   const right = width - valueWidth;
   const x = scaleLinear().domain([0, 1]).range([left, right]);
   const bottom = TOP + ranked.length * step;

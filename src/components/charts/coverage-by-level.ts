@@ -40,7 +40,8 @@ export function coverageByLevel(rows: readonly CoverageByLevelRow[], options: Ch
   const labelWidth = stacked ? 0 : Math.min(200, Math.max(...rows.map((d) => textWidth(d.label))) + 8);
   const totals = rows.map((d) => `${formatInteger(d.units, lang)} ${labels.units}`);
   const totalWidth = Math.max(...totals.map((t) => textWidth(t, FONT_SMALL))) + 10;
-  const left = stacked ? 8 : labelWidth + 8;
+  // Stacked, the bars start far enough in for the 0 % tick's label to show whole.
+  const left = stacked ? 14 : labelWidth + 8;
   const right = width - totalWidth - 10;
   const x = scaleLinear().domain([0, 1]).range([left, right]);
   const items = [

@@ -72,8 +72,9 @@ export function responseTimes(input: ResponseTimesInput, options: ChartOptions<R
 
   const right = width - 12;
   const x = scaleBand<string>().domain(bars.map((b) => b.key)).range([LEFT, right]).padding(0.22);
-  // The last column's name may run into the margin on the wide layout, not on the narrow one.
-  const names = bars.map((b) => (width < WIDTH ? wrap(b.label, x.step() - 2, FONT_SMALL + 0.5) : [b.label]));
+  // The last column's name may run into the margin on the wide layout, not on the narrow one,
+  // where it has half the empty gap column before it as well as its own.
+  const names = bars.map((b) => (width < WIDTH ? wrap(b.label, x.step() * (b.key === 'none' ? 1.5 : 1) - 2, FONT_SMALL + 0.5) : [b.label]));
   const extra = (Math.max(...names.map((n) => n.length)) - 1) * 14;
   const height = HEIGHT + extra;
   const bottom = height - BOTTOM - extra;
