@@ -50,6 +50,13 @@ export interface MapScriptLabels {
 }
 
 const fillOpacity = 0.8;
+/** Shapes drawn per task; a province's 164 communes take nine. */
+const BATCH = 20;
+
+/** Lets the browser paint and answer input between two pieces of work. */
+function pause(): Promise<void> {
+  return new Promise((done) => setTimeout(done, 0));
+}
 
 function classColour(breaks: number[], colours: string[], x: number): string {
   let i = 0;
@@ -152,7 +159,7 @@ function parseJson<T>(text: string | undefined, fallback: T): T {
  * has one side only. Each area's name sits at the middle of its merged shape. Neither takes
  * the pointer, so the communes under them stay hoverable and clickable.
  */
-function drawAreas(map: L.Map, payload: MapPayload, units: Map<string, MapPayloadUnit>, spec: MapStyleSpec): number {
+async function drawAreas(map: L.Map, payload: MapPayload, units: Map<string, MapPayloadUnit>, spec: MapStyleSpec): Promise<number> {
   const topology = payload.topology as Topology | null;
   const object = payload.objectName ? topology?.objects[payload.objectName] : undefined;
   if (!topology || !object || object.type !== 'GeometryCollection' || payload.drawing !== 'followed') return 0;
@@ -170,6 +177,7 @@ function drawAreas(map: L.Map, payload: MapPayload, units: Map<string, MapPayloa
   for (const [id, name] of names) {
     const parts = shown.geometries.filter((g) => parent(g) === id);
     if (parts.length === 0) continue;
+    await pause();
     const bounds = L.geoJSON(merge(topology, parts as (Polygon | MultiPolygon)[])).getBounds();
     if (!bounds.isValid()) continue;
     const label = document.createElement('span');
@@ -251,6 +259,7 @@ async function initMap(root: HTMLElement): Promise<void> {
     return;
   }
 
+  await pause();
   const wanted = focus ? new Set(focus.map(String)) : null;
   const units = new Map<string, MapPayloadUnit>();
   for (const u of payload.units) if (!wanted || wanted.has(u.id)) units.set(u.id, u);
@@ -331,6 +340,7 @@ async function initMap(root: HTMLElement): Promise<void> {
     points.addLayer(m);
   }
 
+  await pause();
   const bounds = L.latLngBounds([]);
   if (polygons.getLayers().length) bounds.extend(polygons.getBounds());
   if (points.getLayers().length) bounds.extend(points.getBounds());
@@ -345,22 +355,27 @@ async function initMap(root: HTMLElement): Promise<void> {
   // Leaflet creates the SVG paths only once the map has a view: fit first, then add.
   fit();
   root.dataset.mapZoom = String(map.getZoom());
-  root.dataset.areaLabels = String(drawAreas(map, payload, units, spec));
-  polygons.addTo(map);
-  points.addTo(map);
-  restyle();
-
-  // Keyboard: every shape is a focusable link; focus opens its tooltip (Leaflet), Enter follows it.
-  for (const s of shapes) {
-    const el = s.layer.getElement() as SVGElement | undefined;
-    if (!el) continue;
-    el.setAttribute('tabindex', '0');
-    el.setAttribute('role', 'link');
-    el.setAttribute('aria-label', accessibleName(s.unit, labels, lang));
-    el.addEventListener('keydown', (e) => {
-      if ((e as KeyboardEvent).key === 'Enter') s.layer.fire('click');
-    });
+  // Shapes go on in batches, each styled and made a keyboard link at once, with a pause between
+  // batches: one long task would hold the page (and a phone's first input) for the whole map.
+  const drawnShapes = L.layerGroup().addTo(map);
+  for (let i = 0; i < shapes.length; i += BATCH) {
+    for (const s of shapes.slice(i, i + BATCH)) {
+      drawnShapes.addLayer(s.layer);
+      s.layer.setStyle(s.point ? pointStyleFor(spec, s.unit, mode, overAreas) : styleFor(spec, s.unit, mode));
+      // Keyboard: every shape is a focusable link; focus opens its tooltip (Leaflet), Enter follows it.
+      const el = s.layer.getElement() as SVGElement | undefined;
+      if (!el) continue;
+      el.setAttribute('tabindex', '0');
+      el.setAttribute('role', 'link');
+      el.setAttribute('aria-label', accessibleName(s.unit, labels, lang));
+      el.addEventListener('keydown', (e) => {
+        if ((e as KeyboardEvent).key === 'Enter') s.layer.fire('click');
+      });
+    }
+    await pause();
   }
+  restyle();
+  root.dataset.areaLabels = String(await drawAreas(map, payload, units, spec));
 
   // A map laid out while hidden (closed <details>, print) has size 0: refit when it appears.
   let lastWidth = canvas.clientWidth;
