@@ -3,9 +3,9 @@
 // no marker images (circle markers only), Leaflet's CSS a file of the site.
 import leafletCss from 'leaflet/dist/leaflet.css?url';
 import L from 'leaflet';
-import { feature as topoFeature } from 'topojson-client';
+import { feature as topoFeature, merge, mesh } from 'topojson-client';
 import type { Feature, FeatureCollection } from 'geojson';
-import type { GeometryObject } from 'topojson-specification';
+import type { GeometryCollection, GeometryObject, MultiPolygon, Polygon, Topology } from 'topojson-specification';
 import { escapeHtml } from '../lib/escape.ts';
 import type { MapPayload, MapPayloadUnit, MapStatus } from '../lib/map-payload.ts';
 
@@ -16,7 +16,7 @@ export interface MapStyleSpec {
   status: Record<MapStatus, { fill: string; stroke: string; weight: number; dash: string | null }>;
   /** Upper bounds of the attendance classes except the last, e.g. [0.2, 0.4, 0.6, 0.8]. */
   attendanceBreaks: number[];
-  /** One colour per class, light → dark: attendanceBreaks.length + 1 of them. */
+  /** One colour per class, lowest class first: attendanceBreaks.length + 1 of them. */
   attendanceColours: string[];
   attendanceStroke: string;
   /** Classes of an area's share of followed units covered, when areas stand in for them. */
@@ -27,6 +27,8 @@ export interface MapStyleSpec {
   /** Radius of a point drawn over areas that stand in for its level. */
   areaPointRadius: number;
   pointDash: string;
+  /** The line of the areas above the drawn units (districts around communes). */
+  areaOutline: { colour: string; weight: number };
 }
 
 /** Texts the script needs; the component fills them in the page's language. */
@@ -48,6 +50,13 @@ export interface MapScriptLabels {
 }
 
 const fillOpacity = 0.8;
+/** Shapes drawn per task; a province's 164 communes take nine. */
+const BATCH = 20;
+
+/** Lets the browser paint and answer input between two pieces of work. */
+function pause(): Promise<void> {
+  return new Promise((done) => setTimeout(done, 0));
+}
 
 function classColour(breaks: number[], colours: string[], x: number): string {
   let i = 0;
@@ -144,6 +153,89 @@ function parseJson<T>(text: string | undefined, fallback: T): T {
   }
 }
 
+/**
+ * The borders of the areas above the drawn units (districts around communes), taken from the
+ * units' shared arcs: an arc is drawn where its two sides have different parents, or where it
+ * has one side only. Each area's name sits at the middle of its merged shape. Neither takes
+ * the pointer, so the communes under them stay hoverable and clickable.
+ */
+async function drawAreas(map: L.Map, payload: MapPayload, units: Map<string, MapPayloadUnit>, spec: MapStyleSpec): Promise<number> {
+  const topology = payload.topology as Topology | null;
+  const object = payload.objectName ? topology?.objects[payload.objectName] : undefined;
+  if (!topology || !object || object.type !== 'GeometryCollection' || payload.drawing !== 'followed') return 0;
+  const shown = { type: 'GeometryCollection', geometries: object.geometries.filter((g) => units.has(String(g.id))) } as GeometryCollection;
+  const parent = (g: { id?: string | number }) => units.get(String(g.id))?.parentId ?? null;
+  const names = new Map((payload.areas ?? []).map((a) => [a.id, a.name]));
+  if (shown.geometries.length === 0 || names.size === 0) return 0;
+
+  map.createPane('areaOutlines').classList.add('coverage-map__areas');
+  map.createPane('areaLabels').classList.add('coverage-map__areas');
+  const borders = mesh(topology, shown, (a, b) => a === b || parent(a) !== parent(b));
+  L.geoJSON(borders, { pane: 'areaOutlines', interactive: false, style: { color: spec.areaOutline.colour, weight: spec.areaOutline.weight, fill: false } }).addTo(map);
+
+  const labels: HTMLElement[] = [];
+  for (const [id, name] of names) {
+    const parts = shown.geometries.filter((g) => parent(g) === id);
+    if (parts.length === 0) continue;
+    await pause();
+    const bounds = L.geoJSON(merge(topology, parts as (Polygon | MultiPolygon)[])).getBounds();
+    if (!bounds.isValid()) continue;
+    const label = document.createElement('span');
+    label.textContent = name;
+    const icon = L.divIcon({ className: 'coverage-map__area-label', html: label, iconSize: [0, 0] });
+    const marker = L.marker(bounds.getCenter(), { icon, pane: 'areaLabels', interactive: false, keyboard: false }).addTo(map);
+    // The names are in the page's text already: the map's labels are for the eye.
+    marker.getElement()?.setAttribute('aria-hidden', 'true');
+    labels.push(label);
+  }
+  // Zoomed out on a phone the names would overprint: a name that would cover one already shown waits for a closer zoom.
+  const declutter = () => {
+    const shown: DOMRect[] = [];
+    for (const label of labels) {
+      const box = label.getBoundingClientRect();
+      const clash = shown.some((b) => box.left < b.right && b.left < box.right && box.top < b.bottom && b.top < box.bottom);
+      label.classList.toggle('is-covered', clash);
+      if (!clash) shown.push(box);
+    }
+  };
+  declutter();
+  map.on('zoomend', declutter);
+  return labels.length;
+}
+
+/**
+ * The map takes the wheel and one-finger drags only once it is clicked or focused, so the page
+ * scrolls past it; until then a wheel or a touch over it shows a hint. Focus leaving the map
+ * gives the wheel back to the page.
+ */
+function holdGestures(map: L.Map, root: HTMLElement, canvas: HTMLElement): void {
+  let timer = 0;
+  const setActive = (on: boolean) => {
+    if (on) {
+      map.scrollWheelZoom.enable();
+      map.dragging.enable();
+      delete root.dataset.mapHint;
+    } else {
+      map.scrollWheelZoom.disable();
+      map.dragging.disable();
+    }
+    root.dataset.mapActive = String(on);
+  };
+  const hint = (kind: 'wheel' | 'touch') => {
+    if (root.dataset.mapActive === 'true') return;
+    root.dataset.mapHint = kind;
+    window.clearTimeout(timer);
+    timer = window.setTimeout(() => delete root.dataset.mapHint, 2000);
+  };
+  setActive(false);
+  canvas.addEventListener('focusin', () => setActive(true));
+  canvas.addEventListener('focusout', (e) => {
+    if (!(e.relatedTarget instanceof Node && canvas.contains(e.relatedTarget))) setActive(false);
+  });
+  canvas.addEventListener('wheel', () => hint('wheel'), { passive: true });
+  canvas.addEventListener('touchstart', (e) => { if (e.touches.length === 1) hint('touch'); }, { passive: true });
+}
+
 async function initMap(root: HTMLElement): Promise<void> {
   const canvas = root.querySelector<HTMLElement>('[data-map-canvas]') ?? root;
   const status = root.querySelector<HTMLElement>('[data-map-status]');
@@ -167,6 +259,7 @@ async function initMap(root: HTMLElement): Promise<void> {
     return;
   }
 
+  await pause();
   const wanted = focus ? new Set(focus.map(String)) : null;
   const units = new Map<string, MapPayloadUnit>();
   for (const u of payload.units) if (!wanted || wanted.has(u.id)) units.set(u.id, u);
@@ -197,7 +290,9 @@ async function initMap(root: HTMLElement): Promise<void> {
     if (title) title.textContent = labels.shareTitle?.[payload.followedLevel] ?? '';
   }
 
-  const map = L.map(canvas, { zoomSnap: 0.25, attributionControl: false, keyboard: true });
+  const map = L.map(canvas, { zoomSnap: 0.25, attributionControl: false, keyboard: true, scrollWheelZoom: false, dragging: false });
+  holdGestures(map, root, canvas);
+  map.on('zoomend', () => { root.dataset.mapZoom = String(map.getZoom()); });
   if (tileUrl) {
     L.control.attribution({ prefix: false }).addTo(map);
     // Leaflet writes attribution as HTML: keep the configured text plain.
@@ -245,6 +340,7 @@ async function initMap(root: HTMLElement): Promise<void> {
     points.addLayer(m);
   }
 
+  await pause();
   const bounds = L.latLngBounds([]);
   if (polygons.getLayers().length) bounds.extend(polygons.getBounds());
   if (points.getLayers().length) bounds.extend(points.getBounds());
@@ -258,21 +354,28 @@ async function initMap(root: HTMLElement): Promise<void> {
   };
   // Leaflet creates the SVG paths only once the map has a view: fit first, then add.
   fit();
-  polygons.addTo(map);
-  points.addTo(map);
-  restyle();
-
-  // Keyboard: every shape is a focusable link; focus opens its tooltip (Leaflet), Enter follows it.
-  for (const s of shapes) {
-    const el = s.layer.getElement() as SVGElement | undefined;
-    if (!el) continue;
-    el.setAttribute('tabindex', '0');
-    el.setAttribute('role', 'link');
-    el.setAttribute('aria-label', accessibleName(s.unit, labels, lang));
-    el.addEventListener('keydown', (e) => {
-      if ((e as KeyboardEvent).key === 'Enter') s.layer.fire('click');
-    });
+  root.dataset.mapZoom = String(map.getZoom());
+  // Shapes go on in batches, each styled and made a keyboard link at once, with a pause between
+  // batches: one long task would hold the page (and a phone's first input) for the whole map.
+  const drawnShapes = L.layerGroup().addTo(map);
+  for (let i = 0; i < shapes.length; i += BATCH) {
+    for (const s of shapes.slice(i, i + BATCH)) {
+      drawnShapes.addLayer(s.layer);
+      s.layer.setStyle(s.point ? pointStyleFor(spec, s.unit, mode, overAreas) : styleFor(spec, s.unit, mode));
+      // Keyboard: every shape is a focusable link; focus opens its tooltip (Leaflet), Enter follows it.
+      const el = s.layer.getElement() as SVGElement | undefined;
+      if (!el) continue;
+      el.setAttribute('tabindex', '0');
+      el.setAttribute('role', 'link');
+      el.setAttribute('aria-label', accessibleName(s.unit, labels, lang));
+      el.addEventListener('keydown', (e) => {
+        if ((e as KeyboardEvent).key === 'Enter') s.layer.fire('click');
+      });
+    }
+    await pause();
   }
+  restyle();
+  root.dataset.areaLabels = String(await drawAreas(map, payload, units, spec));
 
   // A map laid out while hidden (closed <details>, print) has size 0: refit when it appears.
   let lastWidth = canvas.clientWidth;

@@ -352,6 +352,9 @@ const vi = {
     },
     empty: 'Chưa vẽ được bản đồ: các đơn vị ở đây chưa có ranh giới và tọa độ.',
     atLocation: 'vẽ theo tọa độ',
+    skip: 'Bỏ qua bản đồ',
+    hint: 'Bấm vào bản đồ để kéo và phóng to bằng con lăn',
+    hintTouch: 'Bấm vào bản đồ để kéo bằng một ngón tay',
   },
   /** The search box in the header (src/components/search.astro, src/client/search.ts). */
   searchBox: {
@@ -836,6 +839,9 @@ const en: Strings = {
     },
     empty: 'No map to show: these units have neither boundaries nor locations.',
     atLocation: 'drawn at its location',
+    skip: 'Skip the map',
+    hint: 'Click the map to drag it and zoom with the wheel',
+    hintTouch: 'Tap the map to drag it with one finger',
   },
   /** The search box in the header (src/components/search.astro, src/client/search.ts). */
   searchBox: {

@@ -29,6 +29,12 @@ export interface MapPayloadUnit extends MapUnitInput {
   hasBoundary: boolean;
 }
 
+/** An area of the level above the drawn units (their parents), outlined and named on the map. */
+export interface MapArea {
+  id: string;
+  name: string;
+}
+
 export interface MapPayload {
   version: 1;
   /** Level of the units drawn as areas: the followed level, or an ancestor level when it has no boundaries. */
@@ -42,6 +48,8 @@ export interface MapPayload {
   objectName: string | null;
   /** Ids of the units that have no usable polygon (absent, empty, or not in lon/lat degrees). */
   missingBoundary: string[];
+  /** The parents of the drawn units, by `parentId`: the map outlines and names them. */
+  areas: MapArea[];
 }
 
 export interface MapPayloadOptions {
@@ -229,7 +237,8 @@ function round4(x: number | null): number | null {
  * those that have one, as a simplified, quantized TopoJSON topology with one object
  * (`units`) whose geometries carry the unit id. Features of other units are dropped;
  * units without a usable feature are listed in `missingBoundary` (they may still be drawn
- * as points from their lat/lon). `choice` says which level the areas are (see chooseMapLevel).
+ * as points from their lat/lon). `choice` says which level the areas are (see chooseMapLevel);
+ * `areas` names the units' parents, which the map outlines from the shared borders.
  *
  * @example buildMapPayload(units, featuresById(geojson), { followed: 'commune', drawn: 'commune', drawing: 'followed' }).missingBoundary // ['29999']
  */
@@ -238,6 +247,7 @@ export function buildMapPayload(
   features: Map<string, Feature>,
   choice: MapLevelChoice,
   options: MapPayloadOptions = {},
+  areas: MapArea[] = [],
 ): MapPayload {
   const quantization = options.quantization ?? 1e5;
   const share = options.simplifyShare ?? 2e-7;
@@ -288,5 +298,6 @@ export function buildMapPayload(
     topology,
     objectName: topology ? OBJECT_NAME : null,
     missingBoundary,
+    areas,
   };
 }

@@ -44,7 +44,10 @@ export function mapPayload(model: SiteModel, features: Map<string, Feature>, lan
     // Followed units stay on the map as points where they have a location.
     units = [...areas, ...units.filter(hasLocation)];
   }
-  return buildMapPayload(units, features, { followed: level, drawn, drawing });
+  // The level above the drawn units (districts over communes), outlined and named under their figures.
+  const parents = drawing === 'followed' ? [...new Set(followed.map((u) => u.parentId))] : [];
+  const areas = parents.flatMap((id) => (id && model.units[id] ? [{ id, name: unitTitle(model.units[id]!, lang) }] : []));
+  return buildMapPayload(units, features, { followed: level, drawn, drawing }, {}, areas);
 }
 
 /** Every unit but groups, and every cadre, each linked to its page or its nearest ancestor's. */

@@ -180,6 +180,67 @@ describe('accessibility, keyboard, phone and Content-Security-Policy of the demo
     await page.close();
   });
 
+  it('skips the map with the link before it: focus lands past the map, the next Tab after it', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await open(page, pages.map!);
+    const stops = await tabUntil(page, (s) => s.what.startsWith('a.coverage-map__skip') || s.area === 'map', 40);
+    expect(stops.at(-1)!.what).toMatch(/^a\.coverage-map__skip "Bỏ qua bản đồ"/);
+    expect(stops.at(-1)!.ring).toBe(true);
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => {
+      const map = document.querySelector('.coverage-map__canvas')!;
+      // Focus is on an element that follows the whole map in the document.
+      return Boolean(map.compareDocumentPosition(document.activeElement!) & Node.DOCUMENT_POSITION_FOLLOWING) && !map.contains(document.activeElement);
+    })).toBe(true);
+    const next = await tabUntil(page, () => true, 1);
+    expect(next[0]!.area).not.toBe('map');
+    await page.close();
+  });
+
+  it('fits a phone: no chart or page wider than the screen, chart text legible, on the overview, a district and the issues page', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    for (const path of ['', pages.district!, 'issues/']) {
+      await open(page, path);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), path).toBeLessThanOrEqual(390);
+      const charts = await page.locator('figure.chart svg').evaluateAll((svgs) => svgs
+        .filter((svg) => svg.getBoundingClientRect().width > 0)
+        .map((svg) => {
+          const box = svg.getBoundingClientRect();
+          const figure = svg.closest('figure')!.getBoundingClientRect();
+          const fig = svg.closest('figure')!;
+          return {
+            id: svg.id,
+            inside: box.left >= figure.left - 0.5 && box.right <= figure.right + 0.5 && box.right <= 390,
+            scrolls: fig.scrollWidth > fig.clientWidth,
+            // The smallest chart text (11.5 units) as drawn, in CSS pixels.
+            smallText: (11.5 * box.width) / (svg as SVGSVGElement).viewBox.baseVal.width,
+          };
+        }));
+      expect(charts.length, path).toBeGreaterThan(0);
+      for (const c of charts) {
+        expect(c, `${path} ${c.id}`).toMatchObject({ inside: true, scrolls: false });
+        expect(c.smallText, `${path} ${c.id}`).toBeGreaterThanOrEqual(10);
+      }
+    }
+    await page.screenshot({ path: `${SHOTS}/phone-issues.png` });
+    await page.close();
+  });
+
+  it('keeps a wide table’s first column in view on a phone while the other columns scroll under it', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await open(page, pages.district!);
+    const scroller = page.locator('.table-scroll').first();
+    expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    const name = scroller.locator('tbody tr').first().locator('td').first();
+    const before = (await name.boundingBox())!;
+    await scroller.evaluate((el) => { el.scrollLeft = 200; });
+    const after = (await name.boundingBox())!;
+    expect(after.x).toBeCloseTo(before.x, 0);
+    const second = (await scroller.locator('tbody tr').first().locator('td').nth(1).boundingBox())!;
+    expect(second.x).toBeLessThan(before.x + before.width);
+    await page.close();
+  });
+
   it('shows the ring on the sort buttons, the chart links and the header controls of the overview', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await open(page, '');

@@ -60,6 +60,8 @@ describe('a province export with district boundaries only', () => {
       expect(a.label).toMatch(/: Có cán bộ theo dõi: \d+\s?% \(\d+\/\d+\)$/);
     }
     expect(shapes.length - areas.length).toBe(communes.length);
+    // The districts are the drawn areas here: no outline of the level above them.
+    expect(await map.getAttribute('data-area-labels')).toBe('0');
 
     const legend = page.locator('[data-legend="share"]').first();
     expect(await legend.isVisible()).toBe(true);

@@ -121,6 +121,96 @@ describe('the demo site, served under a sub-path', () => {
     await page.close();
   });
 
+  it('lets the page scroll past the map: the wheel zooms it only once it is clicked, and says so before', async () => {
+    const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${site.url}map/`);
+    const map = page.locator('[data-map-ready="true"]').first();
+    await map.waitFor({ state: 'attached' });
+    const zoom = await map.getAttribute('data-map-zoom');
+    const box = (await page.locator('.coverage-map__canvas').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -300);
+    await expect.poll(() => page.locator('.coverage-map__hint[data-hint="wheel"]').isVisible()).toBe(true);
+    await page.waitForTimeout(500);
+    expect(await map.getAttribute('data-map-zoom')).toBe(zoom);
+    // A click on the map's empty corner, not on a commune (which would open its page).
+    await page.mouse.click(box.x + box.width - 5, box.y + box.height - 5);
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -300);
+    await expect.poll(async () => Number(await map.getAttribute('data-map-zoom'))).toBeGreaterThan(Number(zoom));
+    expect(await page.locator('.coverage-map__hint[data-hint="wheel"]').isVisible()).toBe(false);
+    expect(watch).toEqual({ errors: [], foreign: [], failed: [] });
+    await page.close();
+  });
+
+  it('outlines and names the districts over the communes, and a district page its own district', async () => {
+    const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
+    await page.goto(`${site.url}map/`);
+    const map = page.locator('[data-map-ready="true"]').first();
+    await map.waitFor({ state: 'attached' });
+    const districts = units.filter((cells) => cells[2] === 'district').map((cells) => cells[1]);
+    expect(await map.getAttribute('data-area-labels')).toBe(String(districts.length));
+    // Each district named once, by its title (Huyện Ba Tri, Thành phố Bến Tre).
+    const labels = await page.locator('.coverage-map__area-label').allTextContents();
+    expect(labels).toHaveLength(districts.length);
+    expect(districts.map((d) => labels.filter((l) => l.endsWith(` ${d}`)).length)).toEqual(districts.map(() => 1));
+    // The borders are drawn, and leave the pointer to the communes under them.
+    const border = page.locator('.coverage-map__areas path').first();
+    expect(await border.getAttribute('stroke')).toBe('#1a1a1a');
+    expect(await border.evaluate((el) => getComputedStyle(el).pointerEvents)).toBe('none');
+    const [id, name] = units.find((cells) => cells[2] === 'district')!;
+    await page.goto(`${site.url}unit/${id}/`);
+    await page.locator('[data-map-ready="true"]').first().waitFor({ state: 'attached' });
+    const own = await page.locator('.coverage-map__area-label').allTextContents();
+    expect(own).toHaveLength(1);
+    expect(own[0]!.endsWith(` ${name}`)).toBe(true);
+    expect(watch).toEqual({ errors: [], foreign: [], failed: [] });
+    await page.close();
+  });
+
+  it('colours attendance darkest where it is lowest, the legend reading from the lowest class, above the map', async () => {
+    const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${site.url}map/`);
+    await page.locator('[data-map-ready="true"]').first().waitFor({ state: 'attached' });
+    await page.locator('input[value="attendance"]').first().check();
+    const legend = page.locator('[data-legend="attendance"]').first();
+    const items = await legend.locator('li').evaluateAll((lis) => lis.map((li) => ({ text: li.textContent!.trim(), fill: li.querySelector('rect')!.getAttribute('fill')! })));
+    const luminance = (hex: string) => {
+      const [r, g, b] = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+    };
+    const classes = items.slice(0, 5);
+    expect(classes[0]!.text).toMatch(/^0\s?% – 20\s?%$/);
+    const lum = classes.map((c) => luminance(c.fill));
+    expect(lum).toEqual([...lum].sort((a, b) => a - b));
+    // The commune that attends least is drawn in the darkest class.
+    const fills = await page.locator('.leaflet-interactive').evaluateAll((els) => els.map((el) => ({ label: el.getAttribute('aria-label') ?? '', fill: el.getAttribute('fill') })));
+    const rate = (label: string) => Number(/Dự họp (\d+)/.exec(label)?.[1] ?? NaN);
+    const lowest = fills.filter((f) => !Number.isNaN(rate(f.label))).sort((a, b) => rate(a.label) - rate(b.label))[0]!;
+    expect(rate(lowest.label)).toBeLessThan(20);
+    expect(lowest.fill).toBe(classes[0]!.fill);
+    // On a laptop the legend shows with the map, without scrolling.
+    const box = (await legend.boundingBox())!;
+    expect(box.y + box.height).toBeLessThanOrEqual(900);
+    expect(watch).toEqual({ errors: [], foreign: [], failed: [] });
+    await page.close();
+  });
+
+  it('shows the department table of the issues page whole, overdue column included, on a 1366 px laptop', async () => {
+    const { page } = await watchedPage(browser, new URL(site.url).origin);
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(`${site.url}issues/`);
+    const scroller = page.locator('.grid-2 .table-scroll').first();
+    const overdue = scroller.locator('th').last();
+    expect(await overdue.textContent()).toBe('Quá hạn');
+    const [outer, head] = [(await scroller.boundingBox())!, (await overdue.boundingBox())!];
+    expect(head.x + head.width).toBeLessThanOrEqual(outer.x + outer.width + 0.5);
+    expect(await scroller.evaluate((el) => el.scrollWidth - el.clientWidth)).toBe(0);
+    await page.close();
+  });
+
   it('publishes a page for every district and commune, in both languages', () => {
     const withPage = units.filter((cells) => cells[2] === 'district' || cells[2] === 'commune');
     const missing = withPage.flatMap(([id]) => [`unit/${id}/index.html`, `en/unit/${id}/index.html`]).filter((path) => !existsSync(join(out, path)));

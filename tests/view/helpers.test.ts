@@ -30,11 +30,20 @@ describe('page helpers on the tiny model', () => {
   it('describes the worst-covered pair in the coverage chart, from the model’s rate', () => {
     // commune → group: 0 of 1 group covered.
     expect(model.root.coverage[2]!.coverageRate).toBe(0);
-    expect(coverageByLevelSvg(model, 'en')).toContain('<desc id="coverage-by-level-desc">Commune cadres following residents&#39; groups: 0.0%</desc>');
+    expect(coverageByLevelSvg(model, 'en').wide).toContain('<desc id="coverage-by-level-desc">Commune cadres following residents&#39; groups: 0.0%</desc>');
+  });
+
+  it('lays each chart out for a laptop and for a phone, with ids of their own and the same texts', () => {
+    const { wide, narrow } = coverageByLevelSvg(model, 'en');
+    expect(wide).toMatch(/viewBox="0 0 640 /);
+    expect(narrow).toMatch(/viewBox="0 0 360 /);
+    expect(narrow).toContain('<desc id="coverage-by-level-narrow-desc">Commune cadres following residents&#39; groups: 0.0%</desc>');
+    const ids = (svg: string) => [...svg.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids(wide).filter((id) => ids(narrow).includes(id))).toEqual([]);
   });
 
   it('draws the trend from each quarter’s root figures', () => {
-    expect(trendSvg(model, 'en')).toContain('2017-Q4');
+    expect(trendSvg(model, 'en').wide).toContain('2017-Q4');
   });
 
   it('links search entries to their pages, relative to the index', () => {

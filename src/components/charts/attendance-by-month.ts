@@ -38,9 +38,9 @@ function monthLabel(i: number): string {
  * columns, turned upright when the months are too narrow for them.
  */
 export function attendanceByMonth(rows: readonly AttendanceMonth[], options: ChartOptions<AttendanceByMonthLabels>): string {
-  const { labels, lang = 'vi', id = 'attendance-by-month' } = options;
+  const { labels, lang = 'vi', id = 'attendance-by-month', width = WIDTH } = options;
   const valid = rows.filter((d) => /^\d{4}-\d{2}$/.test(d.month));
-  if (valid.length === 0) return noDataSvg(id, labels);
+  if (valid.length === 0) return noDataSvg(id, labels, width);
 
   const byMonth = new Map<number, { due: number; attended: number }>();
   for (const d of valid) {
@@ -54,7 +54,7 @@ export function attendanceByMonth(rows: readonly AttendanceMonth[], options: Cha
   const last = Math.max(...byMonth.keys());
   const months = Array.from({ length: last - first + 1 }, (_, i) => first + i);
 
-  const right = WIDTH - 12;
+  const right = width - 12;
   const x = scaleBand<number>().domain(months).range([LEFT, right]).paddingInner(0.2).paddingOuter(0.1);
   const rates = months.map((m) => {
     const d = byMonth.get(m);
@@ -101,5 +101,5 @@ export function attendanceByMonth(rows: readonly AttendanceMonth[], options: Cha
     body += `</g>`;
   });
   body += line(LEFT, bottom, right, bottom, { stroke: INK_MUTED });
-  return frame(id, HEIGHT, labels, body);
+  return frame(id, HEIGHT, labels, body, width);
 }

@@ -22,6 +22,8 @@ export interface CoverageByAreaLabels extends ChartTexts {
 const BAR = 16;
 const STEP = 24;
 const TOP = 8;
+/** Room for an area's name above its bar in the stacked (narrow) layout. */
+const NAME_ROW = 16;
 
 /** Areas sorted worst first: by rate ascending, areas without units last; ties by label then id. */
 export function rankAreas(rows: readonly CoverageByAreaRow[]): CoverageByAreaRow[] {
@@ -32,36 +34,40 @@ export function rankAreas(rows: readonly CoverageByAreaRow[]): CoverageByAreaRow
 /**
  * Ranked horizontal bars of coverage rate (covered / units) over a grey 100% track, worst
  * area first, so the areas needing attention are on top. Each row says the rate and
- * `covered/units`; an area with no units is a grey "no data" row at the end.
+ * `covered/units`; an area with no units is a grey "no data" row at the end. Narrower than
+ * `WIDTH`, each name goes above its bar, so the bars keep the width.
  */
 export function coverageByArea(rows: readonly CoverageByAreaRow[], options: ChartOptions<CoverageByAreaLabels>): string {
-  const { labels, lang = 'vi', id = 'coverage-by-area' } = options;
-  if (rows.length === 0) return noDataSvg(id, labels);
+  const { labels, lang = 'vi', id = 'coverage-by-area', width = WIDTH } = options;
+  if (rows.length === 0) return noDataSvg(id, labels, width);
+  const stacked = width < WIDTH;
+  const nameRow = stacked ? NAME_ROW : 0;
+  const step = STEP + nameRow;
 
   const ranked = rankAreas(rows);
   const values = ranked.map((d) =>
     d.units > 0 ? `${formatPercent(d.covered / d.units, lang)} (${formatInteger(d.covered, lang)}/${formatInteger(d.units, lang)})` : labels.noData,
   );
-  const labelWidth = Math.min(190, Math.max(...ranked.map((d) => textWidth(d.label))) + 8);
+  const labelWidth = stacked ? 0 : Math.min(190, Math.max(...ranked.map((d) => textWidth(d.label))) + 8);
   const valueWidth = Math.max(...values.map((v) => textWidth(v, FONT_SMALL))) + 18;
-  const left = labelWidth + 8;
-  const right = WIDTH - valueWidth;
+  // Stacked, the bars start far enough in for the 0 % tick's label to show whole.
+  const left = stacked ? 14 : labelWidth + 8;
+  const right = width - valueWidth;
   const x = scaleLinear().domain([0, 1]).range([left, right]);
-  const bottom = TOP + ranked.length * STEP;
+  const bottom = TOP + ranked.length * step;
   const height = bottom + 44;
 
   let body = xGrid([0, 0.25, 0.5, 0.75, 1].map((t) => ({ x: x(t), label: formatPercent(t, lang, 0) })), TOP, bottom);
   body += text((left + right) / 2, bottom + 34, labels.axis, { 'text-anchor': 'middle', 'font-size': FONT_SMALL + 0.5, fill: INK_MUTED });
 
   ranked.forEach((d, i) => {
-    const y = TOP + i * STEP + (STEP - BAR) / 2;
+    const y = TOP + i * step + nameRow + (STEP - BAR) / 2;
     const mid = y + BAR / 2;
     const href = safeHref(d.href);
-    const name = fit(d.label, labelWidth - 4);
-    const nameText = text(labelWidth, mid, name, {
-      'text-anchor': 'end', 'dominant-baseline': 'middle',
-      fill: href ? LINK : null, 'text-decoration': href ? 'underline' : null,
-    });
+    const link = { fill: href ? LINK : null, 'text-decoration': href ? 'underline' : null };
+    const nameText = stacked
+      ? text(left, y - 5, fit(d.label, width - left), link)
+      : text(labelWidth, mid, fit(d.label, labelWidth - 4), { 'text-anchor': 'end', 'dominant-baseline': 'middle', ...link });
     body += `<g${attrs({ 'data-id': d.id })}>`;
     body += tip(`${d.label}: ${values[i]}`);
     body += href ? `<a${attrs({ href })}>${nameText}</a>` : nameText;
@@ -74,5 +80,5 @@ export function coverageByArea(rows: readonly CoverageByAreaRow[], options: Char
     body += text(right + 8, mid, values[i]!, { 'dominant-baseline': 'middle', 'font-size': FONT_SMALL, fill: d.units > 0 ? null : INK_MUTED });
     body += `</g>`;
   });
-  return frame(id, height, labels, body);
+  return frame(id, height, labels, body, width);
 }

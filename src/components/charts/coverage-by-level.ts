@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3';
 import { formatInteger, formatPercent } from '../../lib/format.ts';
 import { STATUS, INK_MUTED, textOn } from './palette.ts';
-import { FONT_SMALL, WIDTH, fit, frame, legend, noDataSvg, rect, text, textWidth, tip, xGrid } from './svg.ts';
+import { FONT_SMALL, LEGEND_ROW, WIDTH, fit, frame, legend, legendRows, noDataSvg, rect, text, textWidth, tip, xGrid } from './svg.ts';
 import type { ChartOptions, ChartTexts } from './svg.ts';
 
 /** One level pair, e.g. "commune cadres → hamlets": its units split into covered and unattended. */
@@ -22,38 +22,49 @@ export interface CoverageByLevelLabels extends ChartTexts {
 const BAR = 26;
 const GAP = 14;
 const TOP = 34;
+/** Room for a pair's name above its bar in the stacked (narrow) layout. */
+const NAME_ROW = 18;
 
 /**
  * Horizontal 100% bars, one per level pair, in the given order: covered (blue) then
  * unattended (vermillion), with counts in the segments and the total at the right.
  * The shares are of `covered + unattended`, so the two parts always fill the bar; a pair
- * with no units is a grey bar that says so.
+ * with no units is a grey bar that says so. Narrower than `WIDTH`, each pair's name goes
+ * above its bar, so the bars keep the width.
  */
 export function coverageByLevel(rows: readonly CoverageByLevelRow[], options: ChartOptions<CoverageByLevelLabels>): string {
-  const { labels, lang = 'vi', id = 'coverage-by-level' } = options;
-  if (rows.length === 0) return noDataSvg(id, labels);
+  const { labels, lang = 'vi', id = 'coverage-by-level', width = WIDTH } = options;
+  if (rows.length === 0) return noDataSvg(id, labels, width);
 
-  const labelWidth = Math.min(200, Math.max(...rows.map((d) => textWidth(d.label))) + 8);
+  const stacked = width < WIDTH;
+  const labelWidth = stacked ? 0 : Math.min(200, Math.max(...rows.map((d) => textWidth(d.label))) + 8);
   const totals = rows.map((d) => `${formatInteger(d.units, lang)} ${labels.units}`);
   const totalWidth = Math.max(...totals.map((t) => textWidth(t, FONT_SMALL))) + 10;
-  const left = labelWidth + 8;
-  const right = WIDTH - totalWidth - 10;
+  // Stacked, the bars start far enough in for the 0 % tick's label to show whole.
+  const left = stacked ? 14 : labelWidth + 8;
+  const right = width - totalWidth - 10;
   const x = scaleLinear().domain([0, 1]).range([left, right]);
-  const bottom = TOP + rows.length * (BAR + GAP) - GAP + 6;
-  const height = bottom + 26;
-
-  let body = legend(left, 16, [
+  const items = [
     { label: labels.covered, colour: STATUS.covered },
     { label: labels.unattended, colour: STATUS.unattended },
-  ]);
-  body += xGrid([0, 0.25, 0.5, 0.75, 1].map((t) => ({ x: x(t), label: formatPercent(t, lang, 0) })), TOP - 6, bottom);
+  ];
+  const top = TOP + (legendRows(left, items, width) - 1) * LEGEND_ROW;
+  const nameRow = stacked ? NAME_ROW : 0;
+  const step = BAR + GAP + nameRow;
+  const bottom = top + rows.length * step - GAP + 6;
+  const height = bottom + 26;
+
+  let body = legend(left, 16, items, width);
+  body += xGrid([0, 0.25, 0.5, 0.75, 1].map((t) => ({ x: x(t), label: formatPercent(t, lang, 0) })), top - 6, bottom);
 
   rows.forEach((d, i) => {
-    const y = TOP + i * (BAR + GAP);
+    const y = top + i * step + nameRow;
     const whole = d.covered + d.unattended;
     body += `<g>`;
     body += tip(`${d.label}: ${labels.covered} ${formatInteger(d.covered, lang)}, ${labels.unattended} ${formatInteger(d.unattended, lang)}, ${totals[i]}`);
-    body += text(labelWidth, y + BAR / 2, fit(d.label, labelWidth - 4), { 'text-anchor': 'end', 'dominant-baseline': 'middle' });
+    body += stacked
+      ? text(left, y - 5, fit(d.label, width - left), {})
+      : text(labelWidth, y + BAR / 2, fit(d.label, labelWidth - 4), { 'text-anchor': 'end', 'dominant-baseline': 'middle' });
     if (whole <= 0) {
       body += rect(left, y, right - left, BAR, { fill: STATUS.noData });
       body += text((left + right) / 2, y + BAR / 2, labels.noData, { 'text-anchor': 'middle', 'dominant-baseline': 'middle', fill: textOn(STATUS.noData) });
@@ -83,5 +94,5 @@ export function coverageByLevel(rows: readonly CoverageByLevelRow[], options: Ch
     body += text(right + 6, y + BAR / 2, totals[i]!, { 'dominant-baseline': 'middle', 'font-size': FONT_SMALL, fill: INK_MUTED });
     body += `</g>`;
   });
-  return frame(id, height, labels, body);
+  return frame(id, height, labels, body, width);
 }

@@ -48,8 +48,11 @@ export const CATEGORICAL: readonly string[] = [
   OKABE_ITO.black,
 ];
 
-/** The map's sequential scale of attendance rates (ColorBrewer Blues). */
-export const ATTENDANCE_SCALE: readonly string[] = ['#deebf7', '#9ecae1', '#6baed6', '#3182bd', '#08519c'];
+/**
+ * The map's sequential scale of attendance rates, lowest class first (ColorBrewer OrRd run
+ * backwards): the communes that attend least are the darkest, the ones to look at first.
+ */
+export const ATTENDANCE_SCALE: readonly string[] = ['#b30000', '#e34a33', '#fc8d59', '#fdcc8a', '#fef0d9'];
 /** The map's diverging scale of covered shares (ColorBrewer RdYlBu, colour-blind safe): few covered reads warm, all covered blue. */
 export const SHARE_SCALE: readonly string[] = ['#d7191c', '#fdae61', '#ffffbf', '#abd9e9', '#2c7bb6'];
 

@@ -1,7 +1,7 @@
 import { max, scaleBand, scaleLinear } from 'd3';
 import { formatInteger, formatPercent } from '../../lib/format.ts';
 import { STATUS, INK_MUTED } from './palette.ts';
-import { FONT_SMALL, WIDTH, frame, line, noDataSvg, rect, text, tip, yGrid, yTitle } from './svg.ts';
+import { FONT_SMALL, WIDTH, frame, line, noDataSvg, rect, text, tip, wrap, yGrid, yTitle } from './svg.ts';
 import type { ChartOptions, ChartTexts } from './svg.ts';
 
 /**
@@ -54,10 +54,11 @@ const BOTTOM = 62;
 
 /**
  * Histogram of days to answer in five bins, then, after a gap, a vermillion column of
- * issues not answered yet. Counts and shares of all issues label the columns.
+ * issues not answered yet. Counts and shares of all issues label the columns; narrower than
+ * `WIDTH`, a column name wider than its column goes on several lines.
  */
 export function responseTimes(input: ResponseTimesInput, options: ChartOptions<ResponseTimesLabels>): string {
-  const { labels, lang = 'vi', id = 'response-times' } = options;
+  const { labels, lang = 'vi', id = 'response-times', width = WIDTH } = options;
   const counts = binResponseDays(input.days);
   const unanswered = Math.max(0, input.unanswered || 0);
   const bars = [
@@ -67,33 +68,40 @@ export function responseTimes(input: ResponseTimesInput, options: ChartOptions<R
     { key: 'none', label: labels.unanswered, n: unanswered, fill: STATUS.unattended },
   ];
   const total = counts.reduce((s, n) => s + n, 0) + unanswered;
-  if (total === 0) return noDataSvg(id, labels);
+  if (total === 0) return noDataSvg(id, labels, width);
 
-  const bottom = HEIGHT - BOTTOM;
-  const right = WIDTH - 12;
+  const right = width - 12;
   const x = scaleBand<string>().domain(bars.map((b) => b.key)).range([LEFT, right]).padding(0.22);
+  // The last column's name may run into the margin on the wide layout, not on the narrow one,
+  // where it has half the empty gap column before it as well as its own.
+  const names = bars.map((b) => (width < WIDTH ? wrap(b.label, x.step() * (b.key === 'none' ? 1.5 : 1) - 2, FONT_SMALL + 0.5) : [b.label]));
+  const extra = (Math.max(...names.map((n) => n.length)) - 1) * 14;
+  const height = HEIGHT + extra;
+  const bottom = height - BOTTOM - extra;
   const y = scaleLinear().domain([0, max(bars, (b) => b.n) ?? 1]).nice(5).range([bottom, TOP]);
   const w = x.bandwidth();
 
   let body = yGrid(y.ticks(5).filter(Number.isInteger).map((t) => ({ y: y(t), label: formatInteger(t, lang) })), LEFT, right);
   body += yTitle(16, (TOP + bottom) / 2, labels.yAxis);
-  for (const b of bars) {
-    if (b.key === 'gap') continue;
+  bars.forEach((b, i) => {
+    if (b.key === 'gap') return;
     const x0 = x(b.key)!;
     const share = formatPercent(b.n / total, lang);
     body += `<g>`;
     body += tip(`${b.label}: ${formatInteger(b.n, lang)} (${share})`);
     body += rect(x0, y(b.n), w, bottom - y(b.n), { fill: b.fill });
     body += text(x0 + w / 2, y(b.n) - 6, formatInteger(b.n, lang), { 'text-anchor': 'middle', 'font-size': FONT_SMALL });
-    body += text(x0 + w / 2, bottom + 17, b.label, { 'text-anchor': 'middle', 'font-size': FONT_SMALL + 0.5 });
-    body += text(x0 + w / 2, bottom + 32, share, { 'text-anchor': 'middle', 'font-size': FONT_SMALL - 0.5, fill: INK_MUTED });
+    names[i]!.forEach((part, k) => {
+      body += text(x0 + w / 2, bottom + 17 + k * 14, part, { 'text-anchor': 'middle', 'font-size': FONT_SMALL + 0.5 });
+    });
+    body += text(x0 + w / 2, bottom + 32 + extra, share, { 'text-anchor': 'middle', 'font-size': FONT_SMALL - 0.5, fill: INK_MUTED });
     body += `</g>`;
-  }
+  });
   // A dashed rule sets the unanswered column apart from the answered bins.
   const gx = x('gap')! + w / 2;
-  body += line(gx, TOP, gx, bottom + 40, { stroke: INK_MUTED, 'stroke-dasharray': '3 3' });
+  body += line(gx, TOP, gx, bottom + 40 + extra, { stroke: INK_MUTED, 'stroke-dasharray': '3 3' });
   body += line(LEFT, bottom, right, bottom, { stroke: INK_MUTED });
   const answeredMid = (x(RESPONSE_BINS[0].label)! + x(RESPONSE_BINS[4].label)! + w) / 2;
-  body += text(answeredMid, bottom + 54, labels.xAxis, { 'text-anchor': 'middle', 'font-size': FONT_SMALL + 0.5, fill: INK_MUTED });
-  return frame(id, HEIGHT, labels, body);
+  body += text(answeredMid, bottom + 54 + extra, labels.xAxis, { 'text-anchor': 'middle', 'font-size': FONT_SMALL + 0.5, fill: INK_MUTED });
+  return frame(id, height, labels, body, width);
 }

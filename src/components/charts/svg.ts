@@ -4,8 +4,15 @@ import { INK, INK_MUTED, GRID } from './palette.ts';
 
 /** Shared pieces of the SVG charts: frame, text, axes, and text-width guesses. */
 
-/** Width of every chart's viewBox; charts scale to 100% of their container. */
+/** Width of a chart's wide viewBox; charts scale to 100% of their container. */
 export const WIDTH = 640;
+/**
+ * Width of the narrow layout, drawn beside the wide one for phones (the page shows one of the
+ * two by the width of its container): about a phone's content width, so text keeps its size.
+ */
+export const NARROW = 360;
+/** Height of one row of a legend that wraps. */
+export const LEGEND_ROW = 18;
 export const FONT = 13;
 export const FONT_SMALL = 11.5;
 const FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif";
@@ -87,6 +94,17 @@ export function textWidth(s: string, size = FONT): number {
   return w * size * 1.04;
 }
 
+/** Breaks `s` at spaces into lines of at most `max` pixels (a single longer word stays whole). */
+export function wrap(s: string, max: number, size = FONT): string[] {
+  const lines: string[] = [];
+  for (const word of s.split(/\s+/).filter(Boolean)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && textWidth(`${last} ${word}`, size) <= max) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines.length ? lines : [''];
+}
+
 /** Cuts `s` with an ellipsis so that it fits `max` pixels. */
 export function fit(s: string, max: number, size = FONT): string {
   if (textWidth(s, size) <= max) return s;
@@ -96,11 +114,11 @@ export function fit(s: string, max: number, size = FONT): string {
 }
 
 /** The `<svg>` document around a chart body, with its accessible name and description. */
-export function frame(id: string, height: number, texts: ChartTexts, body: string): string {
+export function frame(id: string, height: number, texts: ChartTexts, body: string, width = WIDTH): string {
   const cid = cleanId(id);
   return (
     `<svg xmlns="http://www.w3.org/2000/svg"${attrs({
-      viewBox: `0 0 ${WIDTH} ${r(height)}`,
+      viewBox: `0 0 ${r(width)} ${r(height)}`,
       width: '100%',
       // A chart with links is not a single image: its links must stay reachable (axe nested-interactive).
       role: body.includes('<a ') ? 'group' : 'img',
@@ -118,21 +136,49 @@ export function frame(id: string, height: number, texts: ChartTexts, body: strin
 }
 
 /** The chart frame with one line of text, for empty input. */
-export function noDataSvg(id: string, texts: ChartTexts): string {
+export function noDataSvg(id: string, texts: ChartTexts, width = WIDTH): string {
   const h = 80;
-  return frame(id, h, texts, rect(0.5, 0.5, WIDTH - 1, h - 1, { fill: '#FAFAFA', stroke: GRID, rx: 4 }) +
-    text(WIDTH / 2, h / 2, texts.noData, { 'text-anchor': 'middle', 'dominant-baseline': 'middle', fill: INK_MUTED }));
+  return frame(id, h, texts, rect(0.5, 0.5, width - 1, h - 1, { fill: '#FAFAFA', stroke: GRID, rx: 4 }) +
+    text(width / 2, h / 2, texts.noData, { 'text-anchor': 'middle', 'dominant-baseline': 'middle', fill: INK_MUTED }), width);
 }
 
-/** A legend row of swatches, starting at x and laid out left to right. Returns markup. */
-export function legend(x: number, y: number, items: { label: string; colour: string; stroke?: string }[]): string {
-  let out = '';
+export interface LegendItem {
+  label: string;
+  colour: string;
+  stroke?: string;
+}
+
+/** Where each legend swatch goes: left to right from x, onto a new row past `maxX`. */
+function legendPlaces(x: number, items: readonly LegendItem[], maxX: number): { x: number; row: number }[] {
   let cx = x;
-  for (const it of items) {
-    out += rect(cx, y - 10, 12, 12, { fill: it.colour, stroke: it.stroke && it.stroke !== 'none' ? it.stroke : null, rx: 2 });
-    out += text(cx + 17, y, it.label, { 'font-size': FONT_SMALL + 0.5 });
-    cx += 17 + textWidth(it.label, FONT_SMALL + 0.5) + 18;
-  }
+  let row = 0;
+  return items.map((it) => {
+    const w = 17 + textWidth(it.label, FONT_SMALL + 0.5);
+    if (cx > x && cx + w > maxX) {
+      cx = x;
+      row++;
+    }
+    const place = { x: cx, row };
+    cx += w + 18;
+    return place;
+  });
+}
+
+/** Rows a legend takes when it wraps at `maxX`. */
+export function legendRows(x: number, items: readonly LegendItem[], maxX = Infinity): number {
+  const places = legendPlaces(x, items, maxX);
+  return places.length ? places[places.length - 1]!.row + 1 : 0;
+}
+
+/** A legend of swatches, starting at x on baseline y, wrapping onto rows below past `maxX`. Returns markup. */
+export function legend(x: number, y: number, items: readonly LegendItem[], maxX = Infinity): string {
+  let out = '';
+  legendPlaces(x, items, maxX).forEach((p, i) => {
+    const it = items[i]!;
+    const py = y + p.row * LEGEND_ROW;
+    out += rect(p.x, py - 10, 12, 12, { fill: it.colour, stroke: it.stroke && it.stroke !== 'none' ? it.stroke : null, rx: 2 });
+    out += text(p.x + 17, py, it.label, { 'font-size': FONT_SMALL + 0.5 });
+  });
   return out;
 }
 
@@ -182,6 +228,8 @@ export interface ChartOptions<L extends ChartTexts> {
   lang?: Lang;
   /** Id of the `<svg>`, prefix of its title and desc ids; unique on the page. */
   id?: string;
+  /** Width of the viewBox to lay out for: `WIDTH` (default) or `NARROW`. */
+  width?: number;
 }
 
 export function line(x1: number, y1: number, x2: number, y2: number, a: Record<string, string | number | null | undefined> = {}): string {

@@ -2,7 +2,7 @@ import { line as linePath, max, scaleLinear, scalePoint } from 'd3';
 import { formatInteger, formatPercent, formatRatio } from '../../lib/format.ts';
 import type { Lang } from '../../lib/types.ts';
 import { CATEGORICAL, INK_MUTED, legible } from './palette.ts';
-import { FONT_SMALL, WIDTH, attrs, fit, frame, labelStep, line, noDataSvg, text, textWidth, tip, yGrid, yTitle } from './svg.ts';
+import { FONT_SMALL, LEGEND_ROW, WIDTH, attrs, fit, frame, labelStep, legend, legendRows, line, noDataSvg, text, textWidth, tip, yGrid, yTitle } from './svg.ts';
 import type { ChartOptions, ChartTexts } from './svg.ts';
 
 /** Lines over quarters; a `null` y is a gap in the line (no data that quarter). */
@@ -53,10 +53,11 @@ function spread(ys: number[], gap: number, lo: number, hi: number): number[] {
  * with a dot at every value and the series name and last value at the line's end. All
  * quarters from the first to the last are on the axis, so gaps in time show. Percent
  * runs on a fixed 0–100% axis; ratios and counts from 0 to a rounded maximum. One
- * quarter gives dots only.
+ * quarter gives dots only. Narrower than `WIDTH`, the names and last values go in a legend
+ * above the lines instead of at their ends, so the lines keep the width.
  */
 export function trend(input: TrendInput, options: ChartOptions<TrendLabels>): string {
-  const { labels, lang = 'vi', id = 'trend' } = options;
+  const { labels, lang = 'vi', id = 'trend', width = WIDTH } = options;
   const kind = input.yFormat;
   const series = input.series.map((s, i) => ({
     label: s.label,
@@ -67,7 +68,7 @@ export function trend(input: TrendInput, options: ChartOptions<TrendLabels>): st
       .sort((a, b) => a.q - b.q),
   }));
   const qs = series.flatMap((s) => s.points.filter((p) => p.y !== null).map((p) => p.q));
-  if (qs.length === 0) return noDataSvg(id, labels);
+  if (qs.length === 0) return noDataSvg(id, labels, width);
 
   const first = Math.min(...qs);
   const quarters = Array.from({ length: Math.max(...qs) - first + 1 }, (_, i) => first + i);
@@ -78,21 +79,26 @@ export function trend(input: TrendInput, options: ChartOptions<TrendLabels>): st
     const last = [...s.points].reverse().find((p) => p.y !== null);
     return last ? { ...last, text: `${fit(s.label, 220, FONT_SMALL)} ${formatY(last.y, kind, lang)}` } : null;
   });
+  const legendItems = series.flatMap((s, i) => (ends[i] ? [{ label: ends[i]!.text, colour: s.colour }] : []));
+  const inLegend = width < WIDTH;
+  const top = inLegend ? TOP + legendRows(LEFT, legendItems, width) * LEGEND_ROW + 6 : TOP;
   // Labels are semi-bold, about 8% wider than the width guess.
   const labelWidth = Math.max(0, ...ends.map((e) => (e ? textWidth(e.text, FONT_SMALL) * 1.08 : 0)));
   // One quarter: labels go beside the dots, so no margin is kept for them.
-  const right = quarters.length === 1 ? WIDTH - 16 : WIDTH - labelWidth - 22;
-  const bottom = HEIGHT - BOTTOM;
+  const right = inLegend || quarters.length === 1 ? width - 16 : width - labelWidth - 22;
+  const height = HEIGHT + top - TOP;
+  const bottom = height - BOTTOM;
   const x = scalePoint<number>().domain(quarters).range([LEFT, right]).padding(0.4);
   const yMax = kind === 'percent' ? 1 : (max(series.flatMap((s) => s.points.map((p) => p.y ?? 0))) ?? 0) || 1;
-  const y = scaleLinear().domain([0, yMax]).range([bottom, TOP]);
+  const y = scaleLinear().domain([0, yMax]).range([bottom, top]);
   if (kind !== 'percent') y.nice(5);
 
   const ticks = kind === 'integer' ? y.ticks(5).filter(Number.isInteger) : y.ticks(kind === 'percent' ? 4 : 5);
   let body = yGrid(ticks.map((t) => ({ y: y(t), label: formatY(t, kind, lang, true) })), LEFT, right);
-  body += yTitle(16, (TOP + bottom) / 2, labels.yAxis);
+  if (inLegend) body += legend(LEFT, TOP + 10, legendItems, width);
+  body += yTitle(16, (top + bottom) / 2, labels.yAxis);
   body += line(LEFT, bottom, right, bottom, { stroke: INK_MUTED });
-  const step = labelStep(quarters.length, x.step() || WIDTH, textWidth(qLabel(quarters[0]!), FONT_SMALL));
+  const step = labelStep(quarters.length, x.step() || width, textWidth(qLabel(quarters[0]!), FONT_SMALL));
   quarters.forEach((q, i) => {
     if ((quarters.length - 1 - i) % step === 0) body += text(x(q)!, bottom + 17, qLabel(q), { 'text-anchor': 'middle', 'font-size': FONT_SMALL });
   });
@@ -102,7 +108,7 @@ export function trend(input: TrendInput, options: ChartOptions<TrendLabels>): st
     .x((p) => x(p.q)!)
     .y((p) => y(p.y ?? 0))
     .digits(1);
-  const labelYs = spread(ends.map((e) => (e ? y(e.y!) : 0)), LABEL_GAP, TOP, bottom);
+  const labelYs = spread(ends.map((e) => (e ? y(e.y!) : 0)), LABEL_GAP, top, bottom);
 
   series.forEach((s, i) => {
     // Over every quarter, so that a quarter the series lacks breaks the line like a null.
@@ -116,7 +122,7 @@ export function trend(input: TrendInput, options: ChartOptions<TrendLabels>): st
       body += tip(`${s.label}, ${qLabel(p.q)}: ${formatY(p.y, kind, lang)}`) + `</circle>`;
     }
     const e = ends[i];
-    if (e) {
+    if (e && !inLegend) {
       const px = x(e.q)!;
       const py = y(e.y!);
       const ly = labelYs[i]!;
@@ -129,5 +135,5 @@ export function trend(input: TrendInput, options: ChartOptions<TrendLabels>): st
     }
     body += `</g>`;
   });
-  return frame(id, HEIGHT, labels, body);
+  return frame(id, height, labels, body, width);
 }
