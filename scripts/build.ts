@@ -112,8 +112,9 @@ async function computeModel() {
     process.stderr.write(`${strings[lang].cli.nothingBuilt(errors.length)}\n`);
     process.exit(1);
   }
+  process.stdout.write(`${strings[lang].cli.quartersRead(loaded.read, loaded.quarters.length)}\n`);
   const solver = await solverInWorkers();
-  const plan = await makePlan(solver, loaded.quarters.at(-1)!, loaded.config);
+  const plan = await makePlan(solver, loaded.current!, loaded.config);
   await solver.close();
   const model = buildSiteModel({
     plan,
