@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, join, relative, resolve } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import type { CachedExport, CachedSummary, QuarterCache } from '../../src/lib/load.ts';
@@ -105,8 +105,8 @@ export function exportCache(
     // The payload is written as it is, not copied behind its header: the newest export can be large.
     const fd = openSync(partial, 'w');
     try {
-      writeSync(fd, Buffer.concat([MAGIC, key, createHash('sha256').update(payload).digest()]));
-      writeSync(fd, payload);
+      writeFileSync(fd, Buffer.concat([MAGIC, key, createHash('sha256').update(payload).digest()]));
+      writeFileSync(fd, payload);
     } finally {
       closeSync(fd);
     }
