@@ -34,7 +34,7 @@ if (loaded.findings.errors.length > 0) {
   process.stderr.write(`${strings[lang].plan.cli.notMade(loaded.findings.errors.length)}\n`);
   process.exit(1);
 }
-const current = loaded.quarters.at(-1)!;
+const current = loaded.current!;
 const solver = await solverInWorkers();
 const plan = await makePlan(solver, current, loaded.config, maxChanges);
 await solver.close();

@@ -5,6 +5,7 @@ import { type ExportData, ingestExport } from './ingest/export.ts';
 import type { ReportJob, ReportPart } from './ingest/reports.ts';
 import type { Chunks } from './ingest/table.ts';
 import { comparePeriods, parseQuarter } from './quarter.ts';
+import { type QuarterSummary, summariseQuarter } from './model/summary.ts';
 import type { Config, FileName, Problem } from './types.ts';
 
 /** The file system as the loader sees it, so the loader itself does no I/O (tests pass a Map). */
@@ -21,25 +22,37 @@ export interface DataSource {
 }
 
 /**
- * Exports read before, so a build re-reads only the quarters that changed. `get` answers only
- * for the very same files, config and code; anything else is a miss and the export is read.
+ * Quarters read before, so a build re-reads only those that changed. Each answers only for the
+ * very same files, config and code; anything else is a miss and the quarter is read again.
  */
-export interface ExportCache {
-  get(folder: string, config: Config): Promise<CachedExport | null>;
-  /** Called for an export read without error. */
-  set(folder: string, config: Config, entry: CachedExport): Promise<void>;
+export interface QuarterCache {
+  /** A quarter's summary, enough for the site's history: what older quarters need. */
+  summary(folder: string, config: Config): Promise<CachedSummary | null>;
+  /** A quarter's export as read, to analyse it in full: kept for the newest quarter only. */
+  export(folder: string, config: Config): Promise<CachedExport | null>;
+  /** Called for a quarter read without error; `data` for the newest quarter alone. */
+  set(folder: string, config: Config, entry: CachedSummary & { data?: ExportData }): Promise<void>;
+}
+
+export interface CachedSummary {
+  summary: QuarterSummary;
+  /** The warnings reading it gave, without their quarter. */
+  warnings: Problem[];
 }
 
 export interface CachedExport {
   data: ExportData;
-  /** The warnings reading it gave, without their quarter. */
   warnings: Problem[];
 }
 
 export interface LoadedData {
   config: Config;
-  /** Quarters in time order; the last one is the current export. Empty when there are errors. */
-  quarters: QuarterAnalysis[];
+  /** Every quarter in time order, as the site's history reads it; the last is the current export. Empty when there are errors. */
+  quarters: QuarterSummary[];
+  /** The current export, analysed in full; null when there are errors. */
+  current: QuarterAnalysis | null;
+  /** The quarters read from their files rather than taken from a cache, in time order. */
+  read: string[];
   findings: Findings;
 }
 
@@ -50,7 +63,7 @@ const EXPORT_FILES: FileName[] = ['units.csv', 'cadres.csv', 'assignments.csv', 
  * folder with the default config. Every problem of every quarter is collected; figures are
  * computed only when there is no error.
  */
-export async function loadData(dir: string, source: DataSource, cache?: ExportCache): Promise<LoadedData> {
+export async function loadData(dir: string, source: DataSource, cache?: QuarterCache): Promise<LoadedData> {
   const findings = emptyFindings();
   const join = (...parts: string[]) => [dir, ...parts].join('/');
   const single = parseQuarter(baseName(dir)) !== null || (source.list(dir) ?? []).some((name) => EXPORT_FILES.includes(name as FileName));
@@ -67,29 +80,56 @@ export async function loadData(dir: string, source: DataSource, cache?: ExportCa
     if (folders.length === 0) findings.errors.push({ file: 'exports', line: null, column: null, value: null, code: 'no-exports' });
   }
 
-  const exports: ExportData[] = [];
-  for (const folder of folders) {
+  // Older quarters are summarised as soon as they are read, so only the newest stays whole in memory.
+  const quarters: QuarterSummary[] = [];
+  let current: QuarterAnalysis | null = null;
+  const read: string[] = [];
+  for (const [i, folder] of folders.entries()) {
     const quarter = parseQuarter(folder.name);
     if (quarter === null || !source.isDirectory(folder.path)) {
       findings.errors.push({ file: single ? folder.name : `exports/${folder.name}`, line: null, column: null, value: folder.name, code: 'bad-folder' });
       continue;
     }
-    const cached = await cache?.get(folder.path, config);
-    if (cached) {
-      for (const p of cached.warnings) findings.warnings.push({ ...p, quarter: quarter.id });
-      exports.push(cached.data);
-      continue;
+    const newest = i === folders.length - 1;
+    const addWarnings = (warnings: Problem[]) => {
+      for (const p of warnings) findings.warnings.push({ ...p, quarter: quarter.id });
+    };
+    if (!newest) {
+      const cached = await cache?.summary(folder.path, config);
+      if (cached) {
+        addWarnings(cached.warnings);
+        quarters.push(cached.summary);
+        continue;
+      }
     }
-    const local = emptyFindings();
-    const foldReports = source.foldReports && ((job: ReportJob) => source.foldReports!(`${folder.path}/reports.csv`, job));
-    const data = await ingestExport(quarter, (file) => (EXPORT_FILES.includes(file) ? source.open(`${folder.path}/${file}`) : null), config, local, foldReports);
-    for (const p of local.errors) findings.errors.push({ ...p, quarter: quarter.id });
-    for (const p of local.warnings) findings.warnings.push({ ...p, quarter: quarter.id });
-    exports.push(data);
-    if (local.errors.length === 0) await cache?.set(folder.path, config, { data, warnings: local.warnings });
+    let data: ExportData;
+    let warnings: Problem[];
+    const cached = newest ? await cache?.export(folder.path, config) : null;
+    if (cached) {
+      ({ data, warnings } = cached);
+    } else {
+      const local = emptyFindings();
+      const foldReports = source.foldReports && ((job: ReportJob) => source.foldReports!(`${folder.path}/reports.csv`, job));
+      data = await ingestExport(quarter, (file) => (EXPORT_FILES.includes(file) ? source.open(`${folder.path}/${file}`) : null), config, local, foldReports);
+      read.push(quarter.id);
+      for (const p of local.errors) findings.errors.push({ ...p, quarter: quarter.id });
+      warnings = local.warnings;
+      if (local.errors.length > 0) {
+        addWarnings(warnings);
+        continue;
+      }
+    }
+    addWarnings(warnings);
+    // Figures are computed only while everything so far is valid: an error anywhere means none are shown.
+    if (findings.errors.length > 0) continue;
+    const analysis = analyseQuarter(data, config);
+    const summary = summariseQuarter(analysis);
+    quarters.push(summary);
+    if (newest) current = analysis;
+    if (!cached) await cache?.set(folder.path, config, { summary, warnings, ...(newest ? { data } : {}) });
   }
-  const quarters = findings.errors.length === 0 ? exports.map((data) => analyseQuarter(data, config)) : [];
-  return { config, quarters, findings };
+  const valid = findings.errors.length === 0;
+  return { config, quarters: valid ? quarters : [], current: valid ? current : null, read, findings };
 }
 
 function baseName(path: string): string {

@@ -73,7 +73,7 @@ describe('npm run plan on the demo', { timeout: 300_000 }, () => {
     // 25 overloaded cadres of the optimum follow exactly two, so every commune has exactly one
     // cadre and every cadre one or two. That is a flow, whose LP optimum is integral.
     const loaded = await loadData('data', nodeSource());
-    const analysis = loaded.quarters.at(-1)!;
+    const analysis = loaded.current!;
     const next = nextQuarter(analysis.data.quarter);
     const base = analysis.data.assignments.filter((a) => isActive(a, next));
     const inst = pairInstance(loaded.config.coverage[0]!, {

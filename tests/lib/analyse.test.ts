@@ -40,7 +40,7 @@ describe('analyseQuarter on the tiny fixture', () => {
     // due: P1→10001 Oct–Dec (3), P1→10002 Nov–Dec (2), D1→10001-01 (3), D2→10003-01 (3) = 11.
     // attended: P1→10001 Oct and Dec (R1, R2 same month; R3), P1→10002 Nov (R4) = 3. R5 is in September.
     expect(loaded.quarters[0]!.figures.activity).toEqual({ attendanceRate: 0.273, silentCadres: 1, monthsDue: 11, monthsAttended: 3 });
-    expect(loaded.quarters[0]!.silent).toEqual(['D2']);
+    expect(loaded.current!.silent).toEqual(['D2']);
   });
 
   it('computes issue figures', () => {
@@ -49,7 +49,7 @@ describe('analyseQuarter on the tiny fixture', () => {
   });
 
   it('rolls figures up to a district and a region', () => {
-    const areas = loaded.quarters[0]!.areas;
+    const areas = loaded.current!.areas;
     const district = areas.get('801')!;
     // communes 10001, 10002 both covered by P1, who is the one provincial cadre following units here.
     expect(district.coverage[0]).toMatchObject({ units: 2, covered: 2, unattended: 0, cadres: 1, overloaded: 1, idle: 0 });

@@ -18,7 +18,7 @@ describe('loadData(dir, source)', () => {
   it('reads a single export folder with the default mapping', async () => {
     const loaded = await loadData('d/exports/2017-Q4', memorySource(tiny));
     expect(loaded.findings.errors).toEqual([]);
-    expect(loaded.quarters.map((q) => q.data.quarter.id)).toEqual(['2017-Q4']);
+    expect(loaded.quarters.map((q) => q.quarter.id)).toEqual(['2017-Q4']);
   });
 
   it('names an export folder that is not YYYY-Qn', async () => {

@@ -42,7 +42,7 @@ describe.skipIf(!present)('real Bến Tre codes (164 communes, 9 districts)', ()
     expect(loaded.quarters[0]!.figures.coverage[0]).toEqual({
       cadreLevel: 'province', unitLevel: 'commune', cadres: 139, units: 164, ratio: 0.848, covered: 139, unattended: 25, overloaded: 0, idle: 0,
     });
-    expect(loaded.quarters[0]!.hierarchy.children.get('83')).toHaveLength(9);
+    expect(loaded.current!.hierarchy.children.get('83')).toHaveLength(9);
   });
 
   it('matches every real district boundary to its code', () => {
@@ -69,7 +69,7 @@ describe.skipIf(!present)('real Can Lộc codes (23 communes, 5 working groups)'
       'd/exports/2019-Q4/assignments.csv': ['mã cán bộ,mã đơn vị', ...assignments].join('\n'),
     }));
     expect(loaded.findings.errors).toEqual([]);
-    const q = loaded.quarters[0]!;
+    const q = loaded.current!;
     expect(q.figures.coverage[0]).toMatchObject({ cadres: 20, units: 23, covered: 23, unattended: 0, overloaded: 3, idle: 0 });
     // Vùng 1 holds communes 1, 6, 11, 16 and 21 (indexes 0, 5, 10, 15, 20).
     expect(q.areas.get('region:Vùng 1')!.coverage[0]).toMatchObject({ units: 5, covered: 5 });

@@ -46,7 +46,7 @@ describe('working groups and departments on the teams fixture', () => {
   it('loads, reading the sponsor column by its Vietnamese header and the Vietnamese attendance type', () => {
     expect(loaded.findings.errors).toEqual([]);
     expect(loaded.findings.warnings.map((w) => [w.file, w.line, w.code])).toEqual([['reports.csv', 23, 'report-outside-quarter']]);
-    expect(loaded.quarters[0]!.data.units.filter((u) => u.sponsor).map((u) => `${u.id} ${u.sponsor}`))
+    expect(loaded.current!.data.units.filter((u) => u.sponsor).map((u) => `${u.id} ${u.sponsor}`))
       .toEqual(['101 Ban Tuyên giáo', '102 Ban Tuyên giáo', '103 Ban Dân vận', '104 Ban Tuyên giáo']);
   });
 

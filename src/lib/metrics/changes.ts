@@ -1,5 +1,7 @@
 import type { Assignment } from '../types.ts';
 
+type Followed = Pick<Assignment, 'cadreId' | 'unitId'>;
+
 export interface AssignmentMove {
   cadreId: string;
   fromUnitId: string;
@@ -18,8 +20,8 @@ export interface AssignmentChanges {
  * unit and took another counts as one move, not as one ended and one added.
  * Example: A on u1 → A on u2 is a move; B on u3 → B on u3 and u4 is an addition.
  */
-export function assignmentChanges(previous: Assignment[], current: Assignment[]): AssignmentChanges {
-  const unitsOf = (list: Assignment[]) => {
+export function assignmentChanges(previous: Followed[], current: Followed[]): AssignmentChanges {
+  const unitsOf = (list: Followed[]) => {
     const map = new Map<string, Set<string>>();
     for (const a of list) map.set(a.cadreId, (map.get(a.cadreId) ?? new Set()).add(a.unitId));
     return map;

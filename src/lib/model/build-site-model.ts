@@ -45,7 +45,7 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds, plan }: Si
     overdueDays: config.overdueDays,
     thresholds: config.thresholds,
     quarter: { id: quarter.id, start: quarter.start, end: quarter.end },
-    quarters: quarters.map((q) => q.data.quarter.id),
+    quarters: quarters.map((q) => q.quarter.id),
     pairs: config.coverage,
     files,
     figures: current.figures,

@@ -2,6 +2,7 @@ import type { QuarterAnalysis } from '../analyse.ts';
 import type { LoadedData } from '../load.ts';
 import { issueEntries } from './issue-entries.ts';
 import type { PublishPolicy } from './policy.ts';
+import type { QuarterSummary } from './summary.ts';
 import type { IssueEntry } from './types.ts';
 
 /** What every builder of the site model reads: the analysed quarters and a few shared look-ups. */
@@ -9,7 +10,7 @@ export interface ModelContext {
   loaded: LoadedData;
   policy: PublishPolicy;
   current: QuarterAnalysis;
-  previous: QuarterAnalysis | null;
+  previous: QuarterSummary | null;
   /** Ids of the units that have a boundary feature. */
   boundaryIds: Set<string>;
   /** The quarter's issues, most urgent first. */
@@ -25,8 +26,8 @@ export interface ModelContext {
 
 export function modelContext(loaded: LoadedData, policy: PublishPolicy, boundaryIds: Set<string>): ModelContext {
   const { quarters, config } = loaded;
-  const current = quarters.at(-1)!;
-  const unattendedSets = quarters.map((q) => new Set(q.coverage.flatMap((d) => d.unattendedIds)));
+  const current = loaded.current!;
+  const unattendedSets = quarters.map((q) => new Set(q.unattendedIds));
   const unitsOfCadre = new Map<string, string[]>();
   for (const detail of current.coverage) for (const [cadreId, unitIds] of detail.unitsOfCadre) for (const unitId of unitIds) pushTo(unitsOfCadre, cadreId, unitId);
   return {

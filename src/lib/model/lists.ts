@@ -1,9 +1,9 @@
-import type { QuarterAnalysis } from '../analyse.ts';
 import { issuesBy } from '../grains.ts';
 import { describeProblem } from '../messages.ts';
 import { assignmentChanges, chronicUnattended } from '../metrics/changes.ts';
 import type { ModelContext } from './context.ts';
 import { bySeniority } from './rank.ts';
+import type { QuarterSummary } from './summary.ts';
 import type { CadreEntry, DepartmentEntry, ProblemEntry, QuarterChange, SiteModel } from './types.ts';
 
 /** The site's lists: units and cadres to act on, departments, topics, changes and warnings. */
@@ -37,10 +37,9 @@ function departments({ current, loaded }: ModelContext): DepartmentEntry[] {
     .sort((a, b) => b.raised - a.raised || a.department.localeCompare(b.department, 'vi'));
 }
 
-function changesBetween(before: QuarterAnalysis, after: QuarterAnalysis): QuarterChange {
-  const changes = assignmentChanges(before.pairActive.flat(), after.pairActive.flat());
-  const unattended = (q: QuarterAnalysis) => q.coverage.flatMap((d) => d.unattendedIds);
-  return { from: before.data.quarter.id, to: after.data.quarter.id, ...changes, chronic: chronicUnattended(unattended(before), unattended(after)) };
+function changesBetween(before: QuarterSummary, after: QuarterSummary): QuarterChange {
+  const changes = assignmentChanges(before.followed, after.followed);
+  return { from: before.quarter.id, to: after.quarter.id, ...changes, chronic: chronicUnattended(before.unattendedIds, after.unattendedIds) };
 }
 
 function histogram(values: number[]): { unitsFollowed: number; cadres: number }[] {

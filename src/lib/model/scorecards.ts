@@ -9,37 +9,31 @@ import type { DepartmentFigures, DepartmentScorecardEntry, SiteModel, TeamEntry,
  */
 export function buildScorecards(ctx: ModelContext): Pick<SiteModel, 'teams' | 'departmentScorecards'> {
   const quarters = ctx.loaded.quarters;
-  const teamsIn = quarters.map((q) => new Map(q.scorecards.teams.map((t) => [t.team, t])));
-  const departmentsIn = quarters.map((q) => new Map(q.scorecards.departments.map((d) => [d.department, d])));
+  const teamsIn = quarters.map((q) => new Map(q.teams));
+  const departmentsIn = quarters.map((q) => new Map(q.departments));
   const teamSlugs = uniqueSlugs();
   const departmentSlugs = uniqueSlugs();
   return {
     teams: ctx.current.scorecards.teams.map((t): TeamEntry => ({
       id: teamKey(t.team), slug: teamSlugs(t.team), name: t.team, memberIds: t.members, unitIds: t.units,
       figures: teamFigures(t),
-      history: teamsIn.map((m) => {
-        const then = m.get(t.team);
-        return then ? teamFigures(then) : null;
-      }),
+      history: teamsIn.map((m) => m.get(t.team) ?? null),
     })),
     departmentScorecards: ctx.current.scorecards.departments.map((d): DepartmentScorecardEntry => ({
       id: departmentKey(d.department), slug: departmentSlugs(d.department), name: d.department,
       sponsoredIds: d.sponsored.units.map((u) => u.unitId),
       figures: departmentFigures(d),
-      history: departmentsIn.map((m) => {
-        const then = m.get(d.department);
-        return then ? departmentFigures(then) : null;
-      }),
+      history: departmentsIn.map((m) => m.get(d.department) ?? null),
     })),
   };
 }
 
-function teamFigures(t: TeamScorecard): TeamFigures {
+export function teamFigures(t: TeamScorecard): TeamFigures {
   return { members: t.members.length, units: t.units.length, coverage: t.coverage, activity: t.activity };
 }
 
 /** The oldest unanswered issue by id: the issue itself is in the model's issues. */
-function departmentFigures({ issues, sponsored }: DepartmentScorecard): DepartmentFigures {
+export function departmentFigures({ issues, sponsored }: DepartmentScorecard): DepartmentFigures {
   if (!issues) return { issues: null, sponsored };
   const { oldestUnanswered, ...received } = issues;
   return { issues: { ...received, oldestUnansweredId: oldestUnanswered?.issue.reportId ?? null }, sponsored };

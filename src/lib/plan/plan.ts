@@ -218,8 +218,8 @@ function describeChanges(inst: PairInstance, chosen: boolean[][], analysis: Quar
           nearUnits: near,
           movedWith: (opposite.byCadre.get(e.cadre) ?? []).map((j) => part.units[j]!),
           field: cadreById.get(part.cadres[e.cadre]!)?.field ?? null,
-          fieldMatched: part.fieldMatch[k]!.matched,
-          unitIssues: part.fieldMatch[k]!.issues,
+          fieldMatched: part.fieldMatch(k).matched,
+          unitIssues: part.fieldMatch(k).issues,
         },
       });
     });

@@ -18,7 +18,7 @@ beforeAll(async () => { solver = solverInThread(await loadHighs()); });
 async function planOf(files: Record<string, string>, maxChanges: number | null = null): Promise<Plan> {
   const loaded = await loadData('d', memorySource(files));
   expect(loaded.findings.errors).toEqual([]);
-  return makePlan(solver, loaded.quarters.at(-1)!, loaded.config, maxChanges);
+  return makePlan(solver, loaded.current!, loaded.config, maxChanges);
 }
 
 /** The figures `check` computes for next quarter when the plan's file is its assignments.csv. */

@@ -1,0 +1,35 @@
+import type { QuarterAnalysis, QuarterFigures } from '../analyse.ts';
+import type { GrainFigures } from '../grains.ts';
+import type { Quarter } from '../types.ts';
+import { departmentFigures, teamFigures } from './scorecards.ts';
+import type { DepartmentFigures, TeamFigures } from './types.ts';
+
+/**
+ * All the site model reads of a quarter other than the current one: its figures at the root, the
+ * units unattended (streaks, chronic units), the assignments followed (changes between quarters)
+ * and each working group's and department's figures (their history). It is small beside the
+ * analysis, so a build keeps one per quarter and caches it, and analyses the current quarter alone.
+ */
+export interface QuarterSummary {
+  quarter: Quarter;
+  figures: QuarterFigures;
+  root: GrainFigures;
+  /** Per pair, flattened in config order: a unit unattended in two pairs is listed twice. */
+  unattendedIds: string[];
+  /** The active assignments of every pair, flattened in config order. */
+  followed: { cadreId: string; unitId: string }[];
+  teams: [team: string, figures: TeamFigures][];
+  departments: [department: string, figures: DepartmentFigures][];
+}
+
+export function summariseQuarter(q: QuarterAnalysis): QuarterSummary {
+  return {
+    quarter: q.data.quarter,
+    figures: q.figures,
+    root: q.root,
+    unattendedIds: q.coverage.flatMap((d) => d.unattendedIds),
+    followed: q.pairActive.flat().map((a) => ({ cadreId: a.cadreId, unitId: a.unitId })),
+    teams: q.scorecards.teams.map((t) => [t.team, teamFigures(t)]),
+    departments: q.scorecards.departments.map((d) => [d.department, departmentFigures(d)]),
+  };
+}
