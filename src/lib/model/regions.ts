@@ -1,5 +1,3 @@
-import type { QuarterAnalysis } from '../analyse.ts';
-import { type GrainFigures, membershipOf, regionGrouping, rollUp } from '../grains.ts';
 import { regionKey } from '../hierarchy.ts';
 import { slugify } from '../slug.ts';
 import type { ModelContext } from './context.ts';
@@ -10,7 +8,8 @@ import type { CadreEntry, RegionEntry } from './types.ts';
 export function buildRegions(ctx: ModelContext, members: AreaMembers, cadres: Record<string, CadreEntry>): RegionEntry[] {
   const { units } = ctx.current.data;
   const names = [...new Set(units.map((u) => u.region).filter((r): r is string => r !== null))].sort((a, b) => a.localeCompare(b, 'vi'));
-  const byQuarter = names.length === 0 ? [] : ctx.loaded.quarters.map((q) => (q === ctx.current ? ctx.current.areas : regionAreas(q)));
+  const last = ctx.loaded.quarters.length - 1;
+  const byQuarter = names.length === 0 ? [] : ctx.loaded.quarters.map((q, i) => (i === last ? ctx.current.areas : new Map(q.regions)));
   return names.map((name) => {
     const key = regionKey(name);
     const cadreIds = members.cadres.get(key) ?? [];
@@ -20,9 +19,4 @@ export function buildRegions(ctx: ModelContext, members: AreaMembers, cadres: Re
       area: ctx.current.areas.get(key)!, history: byQuarter.map((areas) => areas.get(key) ?? null), cadreIds, issueIds: members.issues.get(key) ?? [], mapIds: members.mapIds.get(key) ?? [],
     };
   });
-}
-
-/** An earlier quarter's regions alone: one pass over its facts with region keys only, not every area's. */
-function regionAreas(q: QuarterAnalysis): Map<string, GrainFigures> {
-  return rollUp(q.facts, membershipOf(q.facts, [regionGrouping(q.hierarchy)]));
 }

@@ -1,5 +1,5 @@
 import type { QuarterAnalysis, QuarterFigures } from '../analyse.ts';
-import type { GrainFigures } from '../grains.ts';
+import { type GrainFigures, membershipOf, regionGrouping, rollUp } from '../grains.ts';
 import type { Quarter } from '../types.ts';
 import { departmentFigures, teamFigures } from './scorecards.ts';
 import type { DepartmentFigures, TeamFigures } from './types.ts';
@@ -20,6 +20,8 @@ export interface QuarterSummary {
   followed: { cadreId: string; unitId: string }[];
   teams: [team: string, figures: TeamFigures][];
   departments: [department: string, figures: DepartmentFigures][];
+  /** Each region's figures (their history), by region key. */
+  regions: [key: string, figures: GrainFigures][];
 }
 
 export function summariseQuarter(q: QuarterAnalysis): QuarterSummary {
@@ -31,5 +33,11 @@ export function summariseQuarter(q: QuarterAnalysis): QuarterSummary {
     followed: q.pairActive.flat().map((a) => ({ cadreId: a.cadreId, unitId: a.unitId })),
     teams: q.scorecards.teams.map((t) => [t.team, teamFigures(t)]),
     departments: q.scorecards.departments.map((d) => [d.department, departmentFigures(d)]),
+    regions: q.data.units.some((u) => u.region !== null) ? [...regionAreas(q)] : [],
   };
+}
+
+/** A quarter's regions alone: one pass over its facts with region keys only, not every area's. */
+function regionAreas(q: QuarterAnalysis): Map<string, GrainFigures> {
+  return rollUp(q.facts, membershipOf(q.facts, [regionGrouping(q.hierarchy)]));
 }
