@@ -7,6 +7,7 @@ import { href, pagePath, pairSlug } from './paths.ts';
 import { changesByArea } from '../lib/plan/plan.ts';
 import { changeReason } from '../lib/plan/text.ts';
 import { allRoutes, type Route } from './routes.ts';
+import { flagPhrases, flagStatus } from './status.ts';
 import type { SiteModel } from '../lib/model/types.ts';
 
 /** `code`: an id, sorted as text and kept on one line. */
@@ -122,7 +123,7 @@ export function memberUnitsTable(model: SiteModel, id: string, caption: string, 
   return {
     id,
     caption,
-    columns: [col('name', t.name), ...(withParent ? [col('parent', t.parent)] : []), col('status', t.status), col('followers', t.followers), col('attendance', t.attendanceRate, 'rate'), col('households', t.households, 'int')],
+    columns: [col('name', t.name), ...(withParent ? [col('parent', t.parent)] : []), col('status', t.status), col('followers', t.followers), col('attendance', t.reading.unitAttendance, 'rate'), col('households', t.households, 'int')],
     rows: unitIds.map((uid) => {
       const u = model.units[uid]!;
       return { name: unitTitle(u, lang), ...(withParent ? { parent: u.parentId ? unitTitleById(model, u.parentId, lang) : null } : {}),
@@ -140,7 +141,7 @@ export function cadresTable(model: SiteModel, id: string, caption: string, cadre
     caption,
     // Where the row leads comes right after the name, so a phone shows it before the figures.
     columns: [col('name', t.cadre), col('id', t.cadreId, 'code'), col('home', t.pages.homeUnit), col('followed', t.followedUnits), col('level', t.level), col('position', t.position),
-      col('units', t.unitsFollowed, 'int'), col('attendance', t.attendanceRate, 'rate'), col('reports', t.reports, 'int'), col('issues', t.issues, 'int'), col('flags', t.status)],
+      col('units', t.unitsFollowed, 'int'), col('attendance', t.reading.cadreAttendance, 'rate'), col('reports', t.reports, 'int'), col('issues', t.issues, 'int'), col('flags', t.status)],
     rows: cadreIds.map((cid) => model.cadres[cid]!).map((c: CadreEntry) => ({
       // Commune cadres have no page: the home unit and the units followed are where their row leads.
       name: cadreCell(model, c.id, lang), id: c.id, level: t.cadreLevels[c.level], position: c.position,
@@ -151,10 +152,10 @@ export function cadresTable(model: SiteModel, id: string, caption: string, cadre
   };
 }
 
+/** A cadre's status by the one rule (src/lib/status.ts): every flag in words, or nothing. */
 export function cadreFlags(model: SiteModel, c: CadreEntry, lang: Lang): Cell {
-  const t = strings[lang].cadreFlags;
-  const flags = [c.overloaded && t.overloaded, c.idle && t.idle, c.silent && t.silent].filter((f): f is string => Boolean(f));
-  return flags.length === 0 ? null : { text: flags.join(', '), status: c.idle || c.silent ? 'unattended' : 'overloaded' };
+  const phrases = flagPhrases(model, c, lang);
+  return phrases.length === 0 ? null : { text: phrases.join('; '), status: flagStatus(c) };
 }
 
 /** Issues with where they went and how long they waited. */
@@ -280,7 +281,7 @@ export function cadreUnitsTable(model: SiteModel, cadreId: string, lang: Lang): 
   return {
     id: `cadre-units-${cadreId}`,
     caption: t.unitsFollowed,
-    columns: [col('unit', t.unit), col('level', t.level), col('parent', t.parent), col('attendance', t.attendanceRate, 'rate')],
+    columns: [col('unit', t.unit), col('level', t.level), col('parent', t.parent), col('attendance', t.reading.unitAttendance, 'rate')],
     rows: model.cadres[cadreId]!.unitIds.map((uid) => {
       const u = model.units[uid]!;
       return { unit: unitCell(model, uid, lang), level: t.levelTitle[u.level], parent: u.parentId ? unitCell(model, u.parentId, lang) : null, attendance: u.attendance.rate };

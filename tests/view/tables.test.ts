@@ -54,8 +54,9 @@ describe('cadre rows', () => {
   it('writes the rows to CSV as plain text, ids beside names', async () => {
     const csv = tables.tableCsv(tables.cadresTable(model, 'silent', 'Silent', model.silentIds, 'vi'));
     const [header, ...lines] = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
-    expect(header).toBe('Cán bộ,Mã cán bộ,Đơn vị công tác,Đơn vị đang theo dõi,Cấp,Chức vụ,Số đơn vị theo dõi,Tỷ lệ dự họp,Báo cáo,Kiến nghị,Tình trạng');
-    expect(lines).toContain('Huỳnh Văn Sáu,C1,Xã A1 [10001],"Tổ 1, Ấp A1-1 (Xã A1) [10001-01-01]; Tổ 2, Ấp A1-2 (Xã A1) [10001-02-01]",Xã,Đảng ủy viên,2,0,0,0,"theo dõi nhiều nơi, không báo cáo"');
+    expect(header).toBe('Cán bộ,Mã cán bộ,Đơn vị công tác,Đơn vị đang theo dõi,Cấp,Chức vụ,Số đơn vị theo dõi,Tỷ lệ dự họp của cán bộ,Báo cáo,Kiến nghị,Tình trạng');
+    // Two groups for one commune cadre: following both is the line (2), not above it, so no overload.
+    expect(lines).toContain('Huỳnh Văn Sáu,C1,Xã A1 [10001],"Tổ 1, Ấp A1-1 (Xã A1) [10001-01-01]; Tổ 2, Ấp A1-2 (Xã A1) [10001-02-01]",Xã,Đảng ủy viên,2,0,0,0,"không báo cáo; dự họp 0,0%, dưới mức 50%"');
   });
 });
 

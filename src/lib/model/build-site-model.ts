@@ -28,9 +28,9 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds, plan }: Si
   const ctx = modelContext(loaded, publishPolicy(config), boundaryIds);
   const { current, previous } = ctx;
   const quarter = current.data.quarter;
-  const members = areaMembers(ctx);
-  const units = buildUnits(ctx, members);
   const cadres = buildCadres(ctx);
+  const members = areaMembers(ctx, cadres);
+  const units = buildUnits(ctx, members);
   // Without a prototype, so an id such as `__proto__` is a key like any other.
   const issues: Record<string, IssueEntry> = Object.create(null);
   for (const issue of ctx.issues) issues[issue.id] = issue;

@@ -3,10 +3,11 @@ import type { QuarterFigures } from '../analyse.ts';
 import type { GrainFigures, IssueFigures, PairChange } from '../grains.ts';
 import type { DepartmentScorecard, TeamScorecard } from '../scorecards.ts';
 import type { MapDrawing } from '../map-payload.ts';
+import type { CadreFlag, LoadLine } from '../status.ts';
 import type { CadreLevel, CoveragePair, Issue, Thresholds, UnitLevel } from '../types.ts';
 
 /** Bumped whenever the shape changes, so pages never read a model of another shape. */
-export const SITE_MODEL_VERSION = 4;
+export const SITE_MODEL_VERSION = 5;
 
 export interface ProblemEntry {
   quarter: string | null;
@@ -78,9 +79,12 @@ export interface CadreEntry {
   meetings: number;
   issues: number;
   issuesResponded: number;
-  overloaded: boolean;
-  idle: boolean;
-  silent: boolean;
+  /** The cadre's issues unanswered past the overdue line. */
+  overdueIssues: number;
+  /** For each pair of the cadre's level, how many of its units the cadre follows. */
+  loads: { pair: number; units: number }[];
+  /** Every flag of the status rule (src/lib/status.ts) that applies, most urgent first. */
+  flags: CadreFlag[];
   issueIds: string[];
 }
 
@@ -197,8 +201,11 @@ export interface SiteModel {
   /** Working groups and departments side by side, in Vietnamese order. */
   teams: TeamEntry[];
   departmentScorecards: DepartmentScorecardEntry[];
+  /** Per pair: how many units a cadre may follow before it is flagged as overloaded, with the units and cadres it comes from. */
+  loadLines: LoadLine[];
   /** Per pair: unattended unit ids, longest-unattended first. */
   unattended: string[][];
+  /** Cadres flagged overloaded (above their pair's load line), idle and silent; provincial, then district cadres first, then by urgency. */
   overloadedIds: string[];
   idleIds: string[];
   silentIds: string[];
