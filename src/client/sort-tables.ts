@@ -15,6 +15,8 @@ export function enableSorting(root: ParentNode): void {
         headers.forEach((h) => h.setAttribute('aria-sort', 'none'));
         th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
         sortBody(table, index, th.dataset.type === 'number', ascending);
+        // A paged list (list-pager.ts) shows the first page of the new order.
+        table.dispatchEvent(new Event('sorted'));
       });
     });
   }

@@ -290,6 +290,30 @@ export function changeSince(now: GrainFigures, nowPairs: readonly CoveragePair[]
   });
 }
 
+/** How attendance, silent cadres and issues moved between two quarters' figures of one grain. */
+export interface ActivityChange {
+  /** In points of the rate (0.021 = 2,1 points); null when either quarter had no meeting due. */
+  attendanceRate: number | null;
+  silentCadres: number;
+  raised: number;
+  overdue: number;
+}
+
+/** A grain's change since `before`: its pairs' counts (see changeSince) and its activity; null without `before`. */
+export interface GrainChange {
+  coverage: (PairChange | null)[];
+  activity: ActivityChange;
+}
+
+export function grainChangeSince(now: GrainFigures, before: GrainFigures | null, pairs: readonly CoveragePair[]): GrainChange | null {
+  if (!before) return null;
+  const rate = now.attendance.rate !== null && before.attendance.rate !== null ? now.attendance.rate - before.attendance.rate : null;
+  return {
+    coverage: changeSince(now, pairs, before, pairs),
+    activity: { attendanceRate: rate, silentCadres: now.silentCadres - before.silentCadres, raised: now.issues.raised - before.issues.raised, overdue: now.issues.overdue - before.issues.overdue },
+  };
+}
+
 function distinct(keys: readonly string[]): readonly string[] {
   return keys.length < 2 ? keys : [...new Set(keys)];
 }

@@ -1,4 +1,4 @@
-import { attendanceByMonth, changeSince } from '../grains.ts';
+import { attendanceByMonth, changeSince, grainChangeSince } from '../grains.ts';
 import type { LoadedData } from '../load.ts';
 import type { Plan } from '../plan/plan.ts';
 import { buildCadres } from './cadres.ts';
@@ -52,6 +52,7 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds, plan }: Si
     previous: previous?.figures ?? null,
     root: current.root,
     sinceLastQuarter: changeSince(current.root, config.coverage, previous?.root ?? null, config.coverage),
+    activitySinceLastQuarter: grainChangeSince(current.root, previous?.root ?? null, config.coverage)?.activity ?? null,
     history: quarters.map((q) => q.figures),
     rootHistory: quarters.map((q) => q.root),
     attendanceByMonth: attendanceByMonth(current.attendance, quarter),

@@ -2,6 +2,7 @@ import { regionKey } from '../hierarchy.ts';
 import { slugify } from '../slug.ts';
 import type { ModelContext } from './context.ts';
 import type { AreaMembers } from './members.ts';
+import { areaChange } from './units.ts';
 import type { CadreEntry, RegionEntry } from './types.ts';
 
 /** One entry per region named in units.csv, in Vietnamese order. */
@@ -14,7 +15,7 @@ export function buildRegions(ctx: ModelContext, members: AreaMembers, cadres: Re
     return {
       id: key, slug: slugify(name), name, unitIds: units.filter((u) => u.region === name).map((u) => u.id),
       teams: [...new Set(cadreIds.map((id) => cadres[id]!.team).filter((t): t is string => t !== null))].sort(),
-      area: ctx.current.areas.get(key)!, cadreIds, issueIds: members.issues.get(key) ?? [], mapIds: members.mapIds.get(key) ?? [],
+      area: ctx.current.areas.get(key)!, change: areaChange(ctx, key), cadreIds, issueIds: members.issues.get(key) ?? [], mapIds: members.mapIds.get(key) ?? [],
     };
   });
 }

@@ -1,6 +1,6 @@
 import type { Plan } from '../plan/plan.ts';
 import type { QuarterFigures } from '../analyse.ts';
-import type { GrainFigures, IssueFigures, PairChange } from '../grains.ts';
+import type { ActivityChange, GrainChange, GrainFigures, IssueFigures, PairChange } from '../grains.ts';
 import type { DepartmentScorecard, TeamScorecard } from '../scorecards.ts';
 import type { MapDrawing } from '../map-payload.ts';
 import type { CadreFlag, LoadLine } from '../status.ts';
@@ -47,6 +47,8 @@ export interface UnitEntry {
   attendance: { due: number; attended: number; rate: number | null };
   /** Figures of the area below the unit; null for units with no page. */
   area: GrainFigures | null;
+  /** How the area's figures moved since last quarter; null without a page or a previous quarter. */
+  change: GrainChange | null;
   /** Cadres of the area (homed in it or following a unit in it); pages only. */
   cadreIds: string[];
   /** Issues about units of the area; pages only. */
@@ -104,6 +106,8 @@ export interface RegionEntry {
   unitIds: string[];
   teams: string[];
   area: GrainFigures;
+  /** As UnitEntry.change. */
+  change: GrainChange | null;
   cadreIds: string[];
   issueIds: string[];
   mapIds: string[];
@@ -181,6 +185,8 @@ export interface SiteModel {
   root: GrainFigures;
   /** Per pair: the change of its counts since the previous quarter; null without one. */
   sinceLastQuarter: (PairChange | null)[];
+  /** Attendance, silent cadres and issues: their change since the previous quarter; null without one. */
+  activitySinceLastQuarter: ActivityChange | null;
   history: QuarterFigures[];
   /** The root's figures of every quarter, oldest first. */
   rootHistory: GrainFigures[];
