@@ -560,8 +560,8 @@ export function planUnreachableTable(model: SiteModel, pair: number, lang: Lang)
  * Long lists: at most this many rows on a list page, or on an area page (which holds two), most
  * urgent first and paged on the page (src/client/list-pager.ts); the CSV holds every row.
  */
-export const LIST_ROWS_ON_PAGE = 1000;
-export const AREA_ROWS_ON_PAGE = 400;
+export const LIST_ROWS_ON_PAGE = 500;
+export const AREA_ROWS_ON_PAGE = 200;
 export const ROWS_PER_PAGE = 25;
 
 /** Past this many changes a plan page lists them per area first; the CSV holds every row. */
