@@ -51,6 +51,19 @@ describe('cadre rows', () => {
     expect(row.followed).toMatchObject({ parts: [{ text: 'Xã A1', href: '/en/unit/10001/' }, { text: 'Xã A2', href: '/en/unit/10002/' }] });
   });
 
+  it('places each row by the districts and communes of its home and its units, with its flags, for the filter', () => {
+    const table = tables.cadresTable(model, 'silent', 'Silent', model.silentIds, 'vi');
+    const f = table.filter!;
+    const row = (id: string) => {
+      const r = f.rows[table.rows.findIndex((x) => x.id === id)]!;
+      return { districts: r.districts.map((i) => f.districts[i]), communes: r.communes.map((i) => f.communes[i]), statuses: r.statuses.map((i) => f.statuses[i]!.key) };
+    };
+    // D2 works at district 802 and follows hamlet 10003-01 of commune 10003; C1 works at commune 10001 of district 801.
+    expect(row('D2')).toEqual({ districts: ['802'], communes: ['10003'], statuses: ['silent', 'lowAttendance'] });
+    expect(row('C1')).toEqual({ districts: ['801'], communes: ['10001'], statuses: ['silent', 'lowAttendance'] });
+    expect(f.statuses.map((s) => s.label)).toEqual(['Không báo cáo', 'Có kiến nghị quá hạn', 'Dự họp dưới mức', 'Chưa được phân công', 'Theo dõi quá mức']);
+  });
+
   it('writes the rows to CSV as plain text, ids beside names', async () => {
     const csv = tables.tableCsv(tables.cadresTable(model, 'silent', 'Silent', model.silentIds, 'vi'));
     const [header, ...lines] = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
