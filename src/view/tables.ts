@@ -562,6 +562,8 @@ export function planUnreachableTable(model: SiteModel, pair: number, lang: Lang)
  */
 export const LIST_ROWS_ON_PAGE = 500;
 export const AREA_ROWS_ON_PAGE = 200;
+/** Issue rows are lighter than cadre rows: the issues page holds a quarter's open issues whole (752 in the demo). */
+export const ISSUE_ROWS_ON_PAGE = 1000;
 export const ROWS_PER_PAGE = 25;
 
 /** Past this many changes a plan page lists them per area first; the CSV holds every row. */
