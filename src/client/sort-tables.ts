@@ -15,6 +15,8 @@ export function enableSorting(root: ParentNode): void {
         headers.forEach((h) => h.setAttribute('aria-sort', 'none'));
         th.setAttribute('aria-sort', ascending ? 'ascending' : 'descending');
         sortBody(table, index, th.dataset.type === 'number', ascending);
+        // A paged list (list-pager.ts) shows the first page of the new order.
+        table.dispatchEvent(new Event('sorted'));
       });
     });
   }
@@ -24,7 +26,8 @@ const collator = new Intl.Collator('vi', { numeric: true });
 
 function sortBody(table: HTMLTableElement, index: number, numeric: boolean, ascending: boolean): void {
   const body = table.tBodies[0]!;
-  const key = (row: HTMLTableRowElement) => row.cells[index]?.dataset.sort ?? '';
+  // A cell sorts by its data-sort where the page wrote one, else by the text it shows.
+  const key = (row: HTMLTableRowElement) => row.cells[index]?.dataset.sort ?? row.cells[index]?.textContent?.trim() ?? '';
   const rows = [...body.rows].sort((a, b) => {
     const [x, y] = [key(a), key(b)];
     if (x === '' || y === '') return x === y ? 0 : x === '' ? 1 : -1;

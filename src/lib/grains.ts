@@ -6,6 +6,7 @@ import { daysToResponse, isOverdue } from './metrics/issues.ts';
 import { median } from './metrics/median.ts';
 import { ratio } from './metrics/ratio.ts';
 import { quarterMonths } from './quarter.ts';
+import { type LoadLine, loadLine } from './status.ts';
 import type { Cadre, CoveragePair, Issue, Quarter, Unit } from './types.ts';
 
 /**
@@ -120,7 +121,10 @@ export interface PairFigures {
   cadres: number;
   /** cadres / units. */
   ratio: number | null;
+  /** Cadres on more than one unit: the contract's figure. */
   overloaded: number;
+  /** Cadres on more units than the pair's load line (see loadLines): the site's overload flag. */
+  aboveLine: number;
   idle: number;
 }
 
@@ -212,6 +216,8 @@ export function rollUp(facts: QuarterFacts, membership: Membership): Map<string,
   const covered = Array.from({ length: pairs }, () => new Tally());
   const ratios = Array.from({ length: pairs }, () => new Tally());
   const overloaded = Array.from({ length: pairs }, () => new Tally());
+  const aboveLine = Array.from({ length: pairs }, () => new Tally());
+  const lines = loadLines(facts);
   const idle = Array.from({ length: pairs }, () => new Tally());
   const grains = new Set<string>();
   facts.coverage.forEach((detail, pair) => {
@@ -228,6 +234,7 @@ export function rollUp(facts: QuarterFacts, membership: Membership): Map<string,
       for (const key of membership.cadre(pair, cadre)) {
         ratios[pair]!.add(key, 1, 0);
         overloaded[pair]!.add(key, followed.size > 1 ? 1 : 0, 1);
+        aboveLine[pair]!.add(key, followed.size > lines[pair]!.line ? 1 : 0, 1);
         idle[pair]!.add(key, followed.size === 0 ? 1 : 0, 1);
         grains.add(key);
       }
@@ -247,7 +254,7 @@ export function rollUp(facts: QuarterFacts, membership: Membership): Map<string,
         const r = ratios[pair]!.get(key);
         return {
           pair, units: c.denominator, covered: c.numerator, unattended: c.denominator - c.numerator, coverageRate: c.rate,
-          cadres: r.numerator, ratio: r.rate, overloaded: overloaded[pair]!.get(key).numerator, idle: idle[pair]!.get(key).numerator,
+          cadres: r.numerator, ratio: r.rate, overloaded: overloaded[pair]!.get(key).numerator, aboveLine: aboveLine[pair]!.get(key).numerator, idle: idle[pair]!.get(key).numerator,
         };
       }),
       attendance: attendance.get(key) ?? { due: 0, attended: 0, rate: null },
@@ -258,8 +265,20 @@ export function rollUp(facts: QuarterFacts, membership: Membership): Map<string,
   return figures;
 }
 
+/**
+ * Each pair's load line, export-wide: its units over its cadres, the same line for every area, so
+ * a cadre is flagged alike wherever it is listed.
+ */
+export function loadLines(facts: Pick<QuarterFacts, 'units' | 'coverage'>): LoadLine[] {
+  return facts.coverage.map((detail) => {
+    let units = 0;
+    for (const unit of facts.units.values()) if (unit.level === detail.pair.unitLevel) units++;
+    return loadLine(units, detail.unitsOfCadre.size);
+  });
+}
+
 /** How a pair's counts moved between two quarters' figures of one grain. */
-export type PairChange = Record<'covered' | 'unattended' | 'overloaded' | 'idle', number>;
+export type PairChange = Record<'covered' | 'unattended' | 'overloaded' | 'aboveLine' | 'idle', number>;
 
 /** Each pair's change since `before`, matched by its levels; null for a pair `before` did not have. */
 export function changeSince(now: GrainFigures, nowPairs: readonly CoveragePair[], before: GrainFigures | null, beforePairs: readonly CoveragePair[]): (PairChange | null)[] {
@@ -267,8 +286,32 @@ export function changeSince(now: GrainFigures, nowPairs: readonly CoveragePair[]
     const pair = nowPairs[i]!;
     const j = beforePairs.findIndex((p) => p.cadreLevel === pair.cadreLevel && p.unitLevel === pair.unitLevel);
     const b = j < 0 ? undefined : before?.coverage[j];
-    return b ? { covered: c.covered - b.covered, unattended: c.unattended - b.unattended, overloaded: c.overloaded - b.overloaded, idle: c.idle - b.idle } : null;
+    return b ? { covered: c.covered - b.covered, unattended: c.unattended - b.unattended, overloaded: c.overloaded - b.overloaded, aboveLine: c.aboveLine - b.aboveLine, idle: c.idle - b.idle } : null;
   });
+}
+
+/** How attendance, silent cadres and issues moved between two quarters' figures of one grain. */
+export interface ActivityChange {
+  /** In points of the rate (0.021 = 2,1 points); null when either quarter had no meeting due. */
+  attendanceRate: number | null;
+  silentCadres: number;
+  raised: number;
+  overdue: number;
+}
+
+/** A grain's change since `before`: its pairs' counts (see changeSince) and its activity; null without `before`. */
+export interface GrainChange {
+  coverage: (PairChange | null)[];
+  activity: ActivityChange;
+}
+
+export function grainChangeSince(now: GrainFigures, before: GrainFigures | null, pairs: readonly CoveragePair[]): GrainChange | null {
+  if (!before) return null;
+  const rate = now.attendance.rate !== null && before.attendance.rate !== null ? now.attendance.rate - before.attendance.rate : null;
+  return {
+    coverage: changeSince(now, pairs, before, pairs),
+    activity: { attendanceRate: rate, silentCadres: now.silentCadres - before.silentCadres, raised: now.issues.raised - before.issues.raised, overdue: now.issues.overdue - before.issues.overdue },
+  };
 }
 
 function distinct(keys: readonly string[]): readonly string[] {

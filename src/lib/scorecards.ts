@@ -240,7 +240,7 @@ function rounded(f: Fraction): Fraction {
 
 function emptyGrain(pairs: number): GrainFigures {
   return {
-    coverage: Array.from({ length: pairs }, (_, pair) => ({ pair, units: 0, covered: 0, unattended: 0, coverageRate: null, cadres: 0, ratio: null, overloaded: 0, idle: 0 })),
+    coverage: Array.from({ length: pairs }, (_, pair) => ({ pair, units: 0, covered: 0, unattended: 0, coverageRate: null, cadres: 0, ratio: null, overloaded: 0, aboveLine: 0, idle: 0 })),
     attendance: { due: 0, attended: 0, rate: null },
     silentCadres: 0,
     issues: { raised: 0, responded: 0, medianDaysToResponse: null, overdue: 0 },

@@ -133,7 +133,7 @@ export function teamTables(model: SiteModel, id: string, lang: Lang) {
     history: teamHistory(model, lang, [team], `${key}-history`),
     members: cadresTable(model, `${key}-members`, s.members, members, lang),
     units: followedUnitsTable(model, `${key}-units`, s.units, team.unitIds, lang),
-    silent: cadresTable(model, `${key}-silent`, s.silent, members.filter((c) => model.cadres[c]!.silent), lang),
+    silent: cadresTable(model, `${key}-silent`, s.silent, members.filter((c) => model.cadres[c]!.flags.includes('silent')), lang),
     issues: issuesTable(model, `${key}-issues`, s.issues, issuesOf(model, new Set(members.flatMap((c) => model.cadres[c]!.issueIds))), lang),
   };
 }

@@ -1,12 +1,14 @@
 import type { CadreEntry, IssueEntry, UnitEntry } from '../lib/model/types.ts';
 import { toCsv } from '../lib/csv-out.ts';
-import type { Lang } from '../lib/types.ts';
+import type { Lang, UnitLevel } from '../lib/types.ts';
 import { strings } from '../lib/i18n.ts';
 import { pageUnitOf, pairLabel, placeTitle, unitPlace, unitTitle, unitTitleById } from './labels.ts';
 import { href, pagePath, pairSlug } from './paths.ts';
 import { changesByArea } from '../lib/plan/plan.ts';
 import { changeReason } from '../lib/plan/text.ts';
 import { allRoutes, type Route } from './routes.ts';
+import { flagPhrases, flagStatus } from './status.ts';
+import { CADRE_FLAGS } from '../lib/status.ts';
 import type { SiteModel } from '../lib/model/types.ts';
 import type { Tone } from '../lib/thresholds.ts';
 import { departmentScorecardTables, departmentScorecardsTables, regionsTables, teamTables, teamsTables } from './scorecard-tables.ts';
@@ -32,7 +34,7 @@ export interface CellPart {
  * A cell: a plain value, or a text with a link and a status colour. With `parts` the page shows
  * them, each with its own link, while `text` stays the plain form for the CSV and for sorting.
  */
-export type Cell = string | number | null | { text: string; href?: string; status?: string; parts?: CellPart[] } | FigureCell;
+export type Cell = string | number | null | { text: string; href?: string; status?: string; parts?: CellPart[]; sort?: number } | FigureCell;
 /**
  * A scorecard's figure: its number is what the page formats by the column's type, sorts by, and
  * the downloads write. It is coloured only when it falls short of a threshold stated on the page;
@@ -52,6 +54,61 @@ export interface TableData {
   caption: string;
   columns: Column[];
   rows: Row[];
+  /** What a long list is filtered by on the page (src/client/list-pager.ts); the CSV ignores it. */
+  filter?: TableFilter;
+}
+
+/**
+ * The districts, communes and statuses a list's rows can be filtered by, and each row's, as
+ * indexes into those lists (short attributes, and safe whatever an id holds).
+ */
+export interface TableFilter {
+  districts: string[];
+  communes: string[];
+  statuses: { key: string; label: string }[];
+  rows: { districts: number[]; communes: number[]; statuses: number[] }[];
+}
+
+/** The district and commune a unit lies in (itself when it is one); null where the tree has none. */
+function placeOf(model: SiteModel, id: string): { district: string | null; commune: string | null } {
+  const place: { district: string | null; commune: string | null } = { district: null, commune: null };
+  for (let u: UnitEntry | undefined = model.units[id], depth = 0; u && depth < 10; u = u.parentId === null ? undefined : model.units[u.parentId], depth++) {
+    if (u.level === 'district') place.district ??= u.id;
+    if (u.level === 'commune') place.commune ??= u.id;
+  }
+  return place;
+}
+
+/** A filter over rows, each placed by some units and carrying some status keys (in `statuses` order). */
+function tableFilter(model: SiteModel, statuses: { key: string; label: string }[], rows: { unitIds: string[]; statuses: string[] }[]): TableFilter {
+  const index = (list: string[], seen: Map<string, number>) => (id: string) => {
+    let i = seen.get(id);
+    if (i === undefined) seen.set(id, (i = list.push(id) - 1));
+    return i;
+  };
+  const districts: string[] = [];
+  const communes: string[] = [];
+  const district = index(districts, new Map());
+  const commune = index(communes, new Map());
+  const status = new Map(statuses.map((s, i) => [s.key, i]));
+  const tagged = rows.map((row) => {
+    const places = row.unitIds.map((id) => placeOf(model, id));
+    return {
+      districts: [...new Set(places.flatMap((p) => (p.district === null ? [] : [district(p.district)])))],
+      communes: [...new Set(places.flatMap((p) => (p.commune === null ? [] : [commune(p.commune)])))],
+      statuses: row.statuses.map((key) => status.get(key)!),
+    };
+  });
+  // Options in Vietnamese order of their names; the rows' indexes are remapped to match.
+  const order = (ids: string[]) => ids.map((id, i) => [id, i] as const).sort((a, b) => (model.units[a[0]]?.name ?? a[0]).localeCompare(model.units[b[0]]?.name ?? b[0], 'vi'));
+  const dOrder = order(districts);
+  const cOrder = order(communes);
+  const dAt = new Map(dOrder.map(([, old], i) => [old, i]));
+  const cAt = new Map(cOrder.map(([, old], i) => [old, i]));
+  return {
+    districts: dOrder.map(([id]) => id), communes: cOrder.map(([id]) => id), statuses,
+    rows: tagged.map((r) => ({ districts: r.districts.map((i) => dAt.get(i)!), communes: r.communes.map((i) => cAt.get(i)!), statuses: r.statuses })),
+  };
 }
 
 /** A table as its CSV download: the cells' plain text, in its columns' order, rates rounded as shown. */
@@ -140,7 +197,7 @@ export function memberUnitsTable(model: SiteModel, id: string, caption: string, 
   return {
     id,
     caption,
-    columns: [col('name', t.name), ...(withParent ? [col('parent', t.parent)] : []), col('status', t.status), col('followers', t.followers), col('attendance', t.attendanceRate, 'rate'), col('households', t.households, 'int')],
+    columns: [col('name', t.name), ...(withParent ? [col('parent', t.parent)] : []), col('status', t.status), col('followers', t.followers), col('attendance', t.reading.unitAttendance, 'rate'), col('households', t.households, 'int')],
     rows: unitIds.map((uid) => {
       const u = model.units[uid]!;
       return { name: unitTitle(u, lang), ...(withParent ? { parent: u.parentId ? unitTitleById(model, u.parentId, lang) : null } : {}),
@@ -158,21 +215,26 @@ export function cadresTable(model: SiteModel, id: string, caption: string, cadre
     caption,
     // Where the row leads comes right after the name, so a phone shows it before the figures.
     columns: [col('name', t.cadre), col('id', t.cadreId, 'code'), col('home', t.pages.homeUnit), col('followed', t.followedUnits), col('level', t.level), col('position', t.position),
-      col('units', t.unitsFollowed, 'int'), col('attendance', t.attendanceRate, 'rate'), col('reports', t.reports, 'int'), col('issues', t.issues, 'int'), col('flags', t.status)],
+      col('units', t.unitsFollowed, 'int'), col('attendance', t.reading.cadreAttendance, 'rate'), col('reports', t.reports, 'int'), col('issues', t.issues, 'int'), col('flags', t.status)],
     rows: cadreIds.map((cid) => model.cadres[cid]!).map((c: CadreEntry) => ({
       // Commune cadres have no page: the home unit and the units followed are where their row leads.
-      name: cadreCell(model, c.id, lang), id: c.id, level: t.cadreLevels[c.level], position: c.position,
+      name: cadreCell(model, c.id, lang), id: c.id, level: { text: t.cadreLevels[c.level], sort: LEVEL_RANK[c.level] }, position: c.position,
       home: unitsCell(model, [c.homeUnitId], lang), followed: unitsCell(model, c.unitIds, lang), units: c.unitIds.length,
       attendance: c.attendanceRate, reports: c.reports, issues: c.issues,
       flags: cadreFlags(model, c, lang),
     })),
+    filter: tableFilter(model, CADRE_FLAGS.map((key) => ({ key, label: t.reading.flags[key] })),
+      cadreIds.map((cid) => ({ unitIds: [model.cadres[cid]!.homeUnitId, ...model.cadres[cid]!.unitIds], statuses: model.cadres[cid]!.flags }))),
   };
 }
 
+/** Levels sort by rank, highest first, never by their names' alphabet. */
+const LEVEL_RANK: Record<UnitLevel, number> = { province: 0, district: 1, commune: 2, hamlet: 3, group: 4 };
+
+/** A cadre's status by the one rule (src/lib/status.ts): every flag in words, or nothing. */
 export function cadreFlags(model: SiteModel, c: CadreEntry, lang: Lang): Cell {
-  const t = strings[lang].cadreFlags;
-  const flags = [c.overloaded && t.overloaded, c.idle && t.idle, c.silent && t.silent].filter((f): f is string => Boolean(f));
-  return flags.length === 0 ? null : { text: flags.join(', '), status: c.idle || c.silent ? 'unattended' : 'overloaded' };
+  const phrases = flagPhrases(model, c, lang);
+  return phrases.length === 0 ? null : { text: phrases.join('; '), status: flagStatus(c) };
 }
 
 /** Issues with where they went and how long they waited. */
@@ -188,6 +250,11 @@ export function issuesTable(model: SiteModel, id: string, caption: string, issue
       respondedOn: i.respondedOn, days: i.daysToResponse, age: i.respondedOn ? null : i.ageDays,
       status: i.overdue ? { text: t.overdue, status: 'unattended' } : { text: t.statusText[i.status ?? (i.respondedOn ? 'responded' : 'open')]!, status: i.respondedOn ? 'covered' : undefined },
     })),
+    filter: tableFilter(model, [{ key: 'overdue', label: t.overdue }, { key: 'open', label: t.openAnswer }, { key: 'responded', label: t.responded }],
+      issueIds.map((iid) => {
+        const i = model.issues[iid]!;
+        return { unitIds: [i.unitId], statuses: [...(i.overdue ? ['overdue'] : []), i.respondedOn ? 'responded' : 'open'] };
+      })),
   };
 }
 
@@ -202,6 +269,7 @@ export function unattendedTable(model: SiteModel, pair: number, lang: Lang, limi
       const u: UnitEntry = model.units[uid]!;
       return { unit: unitCell(model, uid, lang), parent: u.parentId ? unitCell(model, u.parentId, lang) : null, quarters: u.unattendedQuarters };
     }),
+    filter: tableFilter(model, [], model.unattended[pair]!.slice(0, limit).map((uid) => ({ unitIds: [uid], statuses: [] }))),
   };
 }
 
@@ -255,7 +323,7 @@ export function chronicTable(model: SiteModel, lang: Lang): TableData | null {
     id: 'chronic',
     caption: `${t.chronic} (${change.from}, ${change.to})`,
     columns: [col('unit', t.unit), col('level', t.level), col('parent', t.parent)],
-    rows: change.chronic.map((uid) => ({ unit: unitCell(model, uid, lang), level: t.levelTitle[model.units[uid]!.level], parent: model.units[uid]!.parentId ? unitCell(model, model.units[uid]!.parentId!, lang) : null })),
+    rows: change.chronic.map((uid) => ({ unit: unitCell(model, uid, lang), level: { text: t.levelTitle[model.units[uid]!.level], sort: LEVEL_RANK[model.units[uid]!.level] }, parent: model.units[uid]!.parentId ? unitCell(model, model.units[uid]!.parentId!, lang) : null })),
   };
 }
 
@@ -298,10 +366,10 @@ export function cadreUnitsTable(model: SiteModel, cadreId: string, lang: Lang): 
   return {
     id: `cadre-units-${cadreId}`,
     caption: t.unitsFollowed,
-    columns: [col('unit', t.unit), col('level', t.level), col('parent', t.parent), col('attendance', t.attendanceRate, 'rate')],
+    columns: [col('unit', t.unit), col('level', t.level), col('parent', t.parent), col('attendance', t.reading.unitAttendance, 'rate')],
     rows: model.cadres[cadreId]!.unitIds.map((uid) => {
       const u = model.units[uid]!;
-      return { unit: unitCell(model, uid, lang), level: t.levelTitle[u.level], parent: u.parentId ? unitCell(model, u.parentId, lang) : null, attendance: u.attendance.rate };
+      return { unit: unitCell(model, uid, lang), level: { text: t.levelTitle[u.level], sort: LEVEL_RANK[u.level] }, parent: u.parentId ? unitCell(model, u.parentId, lang) : null, attendance: u.attendance.rate };
     }),
   };
 }
@@ -505,6 +573,16 @@ export function planUnreachableTable(model: SiteModel, pair: number, lang: Lang)
     })),
   };
 }
+
+/**
+ * Long lists: at most this many rows on a list page, or on an area page (which holds two), most
+ * urgent first and paged on the page (src/client/list-pager.ts); the CSV holds every row.
+ */
+export const LIST_ROWS_ON_PAGE = 500;
+export const AREA_ROWS_ON_PAGE = 200;
+/** Issue rows are lighter than cadre rows: the issues page holds a quarter's open issues whole (752 in the demo). */
+export const ISSUE_ROWS_ON_PAGE = 1000;
+export const ROWS_PER_PAGE = 25;
 
 /** Past this many changes a plan page lists them per area first; the CSV holds every row. */
 export const PLAN_ROWS_ON_PAGE = 300;

@@ -38,12 +38,12 @@ describe('the demo site, served under a sub-path', () => {
     const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
     await page.goto(site.url);
     const ratios = await page.locator('[data-ratio]').allTextContents();
-    expect(ratios.map((r) => r.split(' ')[0])).toEqual(['139/164', '679/986', '6.038/14.676']);
+    expect(ratios).toEqual(['0,848 cán bộ/xã (139 cán bộ trên 164 xã)', '0,689 cán bộ/ấp (679 cán bộ trên 986 ấp)', '0,411 cán bộ/tổ (6.038 cán bộ trên 14.676 tổ)']);
     await page.waitForSelector('[data-map-ready="true"]', { state: 'attached' });
     await page.screenshot({ path: `${SHOTS}/overview.png`, fullPage: true });
     await page.goto(`${site.url}en/`);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
-    expect((await page.locator('[data-ratio]').allTextContents()).map((r) => r.split(' ')[0])).toEqual(['139/164', '679/986', '6,038/14,676']);
+    expect((await page.locator('[data-ratio]').allTextContents()).map((r) => r.replace(/^.*\((.*) cadres over ([\d,]+) .*$/, '$1/$2'))).toEqual(['139/164', '679/986', '6,038/14,676']);
     expect(watch).toEqual({ errors: [], foreign: [], failed: [] });
     await page.close();
   });

@@ -37,7 +37,8 @@ describe('rollUp(facts, membership)', () => {
   const figures = rollUp(facts, membershipOf(facts, [tree, team, department]));
 
   it('adds parts and divides once per grain', () => {
-    expect(figures.get('P')!.coverage[0]).toEqual({ pair: 0, units: 2, covered: 2, unattended: 0, coverageRate: 1, cadres: 2, ratio: 1, overloaded: 1, idle: 1 });
+    // 2 units for 2 cadres: one each is possible, so X on both is above the line of 1 too.
+    expect(figures.get('P')!.coverage[0]).toEqual({ pair: 0, units: 2, covered: 2, unattended: 0, coverageRate: 1, cadres: 2, ratio: 1, overloaded: 1, aboveLine: 1, idle: 1 });
     expect(figures.get('A')!.coverage[0]).toMatchObject({ units: 1, covered: 1, cadres: 1, ratio: 1, overloaded: 1, idle: 0 });
     expect(figures.get('P')!.attendance).toEqual({ due: 4, attended: 2, rate: 0.5 });
     expect(figures.get('A')!.attendance).toEqual({ due: 3, attended: 1, rate: 1 / 3 });
@@ -61,7 +62,7 @@ describe('rollUp(facts, membership)', () => {
 
   it('gives the change since another quarter, pair by pair', () => {
     const before = { ...figures.get('P')!, coverage: [{ ...figures.get('P')!.coverage[0]!, covered: 1, unattended: 1 }] };
-    expect(changeSince(figures.get('P')!, [facts.coverage[0]!.pair], before, [facts.coverage[0]!.pair])).toEqual([{ covered: 1, unattended: -1, overloaded: 0, idle: 0 }]);
+    expect(changeSince(figures.get('P')!, [facts.coverage[0]!.pair], before, [facts.coverage[0]!.pair])).toEqual([{ covered: 1, unattended: -1, overloaded: 0, aboveLine: 0, idle: 0 }]);
     expect(changeSince(figures.get('P')!, [facts.coverage[0]!.pair], null, [])).toEqual([null]);
   });
 });
@@ -70,10 +71,15 @@ describe('rollUp(facts, membership)', () => {
 function exportWide(q: QuarterAnalysis) {
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
   return {
-    coverage: q.coverage.map((d) => ({
-      units: q.data.units.filter((u) => u.level === d.pair.unitLevel).length, unattended: d.unattendedIds.length,
-      cadres: d.unitsOfCadre.size, overloaded: d.overloadedIds.length, idle: d.idleIds.length,
-    })),
+    coverage: q.coverage.map((d) => {
+      const units = q.data.units.filter((u) => u.level === d.pair.unitLevel).length;
+      // The load line: at least one unit each, more where units outnumber cadres.
+      const line = Math.max(1, Math.ceil(units / Math.max(1, d.unitsOfCadre.size)));
+      return {
+        units, unattended: d.unattendedIds.length, cadres: d.unitsOfCadre.size, overloaded: d.overloadedIds.length,
+        aboveLine: [...d.unitsOfCadre.values()].filter((followed) => followed.size > line).length, idle: d.idleIds.length,
+      };
+    }),
     due: sum(q.attendance.map((a) => a.monthsDue.length)), attended: sum(q.attendance.map((a) => a.monthsAttended.length)),
     silent: q.silent.length, raised: q.facts.issues.length,
   };
@@ -95,7 +101,7 @@ describe.each(['data', 'data/examples/two-tier', 'data/examples/can-loc'])('the 
       const root = q.areas.get(q.hierarchy.roots[0]!.id)!;
       expect(root).toEqual(q.root);
       const wide = exportWide(q);
-      expect(root.coverage.map(({ units, unattended, cadres, overloaded, idle }) => ({ units, unattended, cadres, overloaded, idle }))).toEqual(wide.coverage);
+      expect(root.coverage.map(({ units, unattended, cadres, overloaded, aboveLine, idle }) => ({ units, unattended, cadres, overloaded, aboveLine, idle }))).toEqual(wide.coverage);
       expect([root.attendance.due, root.attendance.attended, root.silentCadres, root.issues.raised]).toEqual([wide.due, wide.attended, wide.silent, wide.raised]);
     }
   }, 60_000);

@@ -67,7 +67,7 @@ describe('the figures of a side-by-side row', () => {
   });
 
   it('regionValues sums a region’s pairs and divides once, never averaging the pairs’ rates', () => {
-    const pair = (units: number, covered: number) => ({ pair: 0, units, covered, unattended: units - covered, coverageRate: covered / units, cadres: 1, ratio: null, overloaded: 0, idle: 0 });
+    const pair = (units: number, covered: number) => ({ pair: 0, units, covered, unattended: units - covered, coverageRate: covered / units, cadres: 1, ratio: null, overloaded: 0, aboveLine: 0, idle: 0 });
     // 1 of 2 communes (50 %) and 9 of 10 hamlets (90 %): 10 of 12 = 0.833, not the mean 0.7.
     const area = { coverage: [pair(2, 1), pair(10, 9)], attendance: { due: 3, attended: 2, rate: 2 / 3 }, silentCadres: 1, issues: { raised: 4, responded: 3, medianDaysToResponse: 12, overdue: 1 } };
     expect(regionValues(area, 5)).toEqual({ members: 5, units: 12, covered: 10, unattended: 2, coverageRate: 0.833, attendance: 0.667, raised: 4, responded: 3, medianDays: 12, overdue: 1, silentMembers: 1 });

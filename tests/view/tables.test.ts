@@ -51,11 +51,25 @@ describe('cadre rows', () => {
     expect(row.followed).toMatchObject({ parts: [{ text: 'Xã A1', href: '/en/unit/10001/' }, { text: 'Xã A2', href: '/en/unit/10002/' }] });
   });
 
+  it('places each row by the districts and communes of its home and its units, with its flags, for the filter', () => {
+    const table = tables.cadresTable(model, 'silent', 'Silent', model.silentIds, 'vi');
+    const f = table.filter!;
+    const row = (id: string) => {
+      const r = f.rows[table.rows.findIndex((x) => x.id === id)]!;
+      return { districts: r.districts.map((i) => f.districts[i]), communes: r.communes.map((i) => f.communes[i]), statuses: r.statuses.map((i) => f.statuses[i]!.key) };
+    };
+    // D2 works at district 802 and follows hamlet 10003-01 of commune 10003; C1 works at commune 10001 of district 801.
+    expect(row('D2')).toEqual({ districts: ['802'], communes: ['10003'], statuses: ['silent', 'lowAttendance'] });
+    expect(row('C1')).toEqual({ districts: ['801'], communes: ['10001'], statuses: ['silent', 'lowAttendance'] });
+    expect(f.statuses.map((s) => s.label)).toEqual(['Không báo cáo', 'Có kiến nghị quá hạn', 'Dự họp dưới mức', 'Chưa được phân công', 'Theo dõi quá mức']);
+  });
+
   it('writes the rows to CSV as plain text, ids beside names', async () => {
     const csv = tables.tableCsv(tables.cadresTable(model, 'silent', 'Silent', model.silentIds, 'vi'));
     const [header, ...lines] = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
-    expect(header).toBe('Cán bộ,Mã cán bộ,Đơn vị công tác,Đơn vị đang theo dõi,Cấp,Chức vụ,Số đơn vị theo dõi,Tỷ lệ dự họp,Báo cáo,Kiến nghị,Tình trạng');
-    expect(lines).toContain('Huỳnh Văn Sáu,C1,Xã A1 [10001],"Tổ 1, Ấp A1-1 (Xã A1) [10001-01-01]; Tổ 2, Ấp A1-2 (Xã A1) [10001-02-01]",Xã,Đảng ủy viên,2,0,0,0,"theo dõi nhiều nơi, không báo cáo"');
+    expect(header).toBe('Cán bộ,Mã cán bộ,Đơn vị công tác,Đơn vị đang theo dõi,Cấp,Chức vụ,Số đơn vị theo dõi,Tỷ lệ dự họp của cán bộ,Báo cáo,Kiến nghị,Tình trạng');
+    // Two groups for one commune cadre: following both is the line (2), not above it, so no overload.
+    expect(lines).toContain('Huỳnh Văn Sáu,C1,Xã A1 [10001],"Tổ 1, Ấp A1-1 (Xã A1) [10001-01-01]; Tổ 2, Ấp A1-2 (Xã A1) [10001-02-01]",Xã,Đảng ủy viên,2,0,0,0,"không báo cáo; dự họp 0,0%, dưới mức 50%"');
   });
 });
 

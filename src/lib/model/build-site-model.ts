@@ -1,4 +1,4 @@
-import { attendanceByMonth, changeSince } from '../grains.ts';
+import { attendanceByMonth, changeSince, grainChangeSince } from '../grains.ts';
 import type { LoadedData } from '../load.ts';
 import type { Plan } from '../plan/plan.ts';
 import { buildCadres } from './cadres.ts';
@@ -28,9 +28,9 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds, plan }: Si
   const ctx = modelContext(loaded, publishPolicy(config), boundaryIds);
   const { current, previous } = ctx;
   const quarter = current.data.quarter;
-  const members = areaMembers(ctx);
-  const units = buildUnits(ctx, members);
   const cadres = buildCadres(ctx);
+  const members = areaMembers(ctx, cadres);
+  const units = buildUnits(ctx, members);
   // Without a prototype, so an id such as `__proto__` is a key like any other.
   const issues: Record<string, IssueEntry> = Object.create(null);
   for (const issue of ctx.issues) issues[issue.id] = issue;
@@ -52,6 +52,7 @@ export function buildSiteModel({ loaded, builtAt, files, boundaryIds, plan }: Si
     previous: previous?.figures ?? null,
     root: current.root,
     sinceLastQuarter: changeSince(current.root, config.coverage, previous?.root ?? null, config.coverage),
+    activitySinceLastQuarter: grainChangeSince(current.root, previous?.root ?? null, config.coverage)?.activity ?? null,
     history: quarters.map((q) => q.figures),
     rootHistory: quarters.map((q) => q.root),
     attendanceByMonth: attendanceByMonth(current.attendance, quarter),

@@ -1,4 +1,6 @@
 import type { QuarterAnalysis } from '../analyse.ts';
+import { loadLines } from '../grains.ts';
+import type { LoadLine } from '../status.ts';
 import type { LoadedData } from '../load.ts';
 import { issueEntries } from './issue-entries.ts';
 import type { PublishPolicy } from './policy.ts';
@@ -17,8 +19,8 @@ export interface ModelContext {
   issues: IssueEntry[];
   /** Consecutive quarters, up to the current one, in which a unit has been unattended. */
   streak(unitId: string): number;
-  overloaded: Set<string>;
-  idle: Set<string>;
+  /** Per pair: how many units a cadre may follow before the site flags it as overloaded. */
+  lines: LoadLine[];
   silent: Set<string>;
   /** The units each cadre follows, over every pair. */
   unitsOfCadre: Map<string, string[]>;
@@ -38,8 +40,7 @@ export function modelContext(loaded: LoadedData, policy: PublishPolicy, boundary
       for (let i = unattendedSets.length - 1; i >= 0 && unattendedSets[i]!.has(id); i--) n++;
       return n;
     },
-    overloaded: new Set(current.coverage.flatMap((d) => d.overloadedIds)),
-    idle: new Set(current.coverage.flatMap((d) => d.idleIds)),
+    lines: loadLines(current.facts),
     silent: new Set(current.silent),
     unitsOfCadre,
   };

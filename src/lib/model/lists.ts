@@ -2,20 +2,23 @@ import { issuesBy } from '../grains.ts';
 import { describeProblem } from '../messages.ts';
 import { assignmentChanges, chronicUnattended } from '../metrics/changes.ts';
 import type { ModelContext } from './context.ts';
-import { bySeniority } from './rank.ts';
+import type { CadreFlag } from '../status.ts';
+import { byActionOrder } from './rank.ts';
 import type { QuarterSummary } from './summary.ts';
 import type { CadreEntry, DepartmentEntry, ProblemEntry, QuarterChange, SiteModel } from './types.ts';
 
 /** The site's lists: units and cadres to act on, departments, topics, changes and warnings. */
 export function buildLists(ctx: ModelContext, cadres: Record<string, CadreEntry>): Pick<SiteModel,
-  'unattended' | 'overloadedIds' | 'idleIds' | 'silentIds' | 'departments' | 'topics' | 'changes' | 'loadHistograms' | 'responseDays' | 'unanswered' | 'warnings'> {
+  'loadLines' | 'unattended' | 'overloadedIds' | 'idleIds' | 'silentIds' | 'departments' | 'topics' | 'changes' | 'loadHistograms' | 'responseDays' | 'unanswered' | 'warnings'> {
   const { current, loaded } = ctx;
   const byStreak = (ids: string[]) => [...ids].sort((a, b) => ctx.streak(b) - ctx.streak(a) || a.localeCompare(b));
+  const flagged = (flag: CadreFlag) => byActionOrder(Object.keys(cadres).filter((id) => cadres[id]!.flags.includes(flag)), cadres);
   return {
+    loadLines: ctx.lines,
     unattended: current.coverage.map((d) => byStreak(d.unattendedIds)),
-    overloadedIds: bySeniority([...ctx.overloaded], cadres),
-    idleIds: bySeniority([...ctx.idle], cadres),
-    silentIds: current.silent,
+    overloadedIds: flagged('overloaded'),
+    idleIds: flagged('idle'),
+    silentIds: flagged('silent'),
     departments: departments(ctx),
     topics: countBy(ctx.issues.map((i) => i.topic).filter((t): t is string => t !== null)),
     changes: loaded.quarters.slice(1).map((q, i) => changesBetween(loaded.quarters[i]!, q)),

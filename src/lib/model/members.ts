@@ -1,11 +1,12 @@
 import { ancestorAtLevel, chooseMapLevel, hasLocation } from '../map-payload.ts';
 import type { UnitLevel } from '../types.ts';
 import { type ModelContext, pushTo } from './context.ts';
-import type { SiteModel } from './types.ts';
+import { byActionOrder } from './rank.ts';
+import type { CadreEntry, SiteModel } from './types.ts';
 
 /** Who and what each area lists, by the membership the figures are counted with. */
 export interface AreaMembers {
-  /** Cadres counted in the area, those to act on (silent, idle, overloaded) first. */
+  /** Cadres counted in the area, provincial then district cadres first, then by urgency (see byActionOrder). */
   cadres: Map<string, string[]>;
   /** Issues about units of the area, most urgent first. */
   issues: Map<string, string[]>;
@@ -13,17 +14,15 @@ export interface AreaMembers {
   mapIds: Map<string, string[]>;
 }
 
-export function areaMembers(ctx: ModelContext): AreaMembers {
-  const { current, silent, idle, overloaded } = ctx;
+export function areaMembers(ctx: ModelContext, cadreEntries: Record<string, CadreEntry>): AreaMembers {
+  const { current } = ctx;
   const { membership, data } = current;
   const issues = new Map<string, string[]>();
   const issueById = new Map((data.reports?.issues ?? []).map((i) => [i.reportId, i]));
   for (const issue of ctx.issues) for (const area of membership.issue(issueById.get(issue.id)!)) pushTo(issues, area, issue.id);
 
-  const urgency = (id: string) => (silent.has(id) ? 0 : idle.has(id) ? 1 : overloaded.has(id) ? 2 : 3);
-  const byUrgency = [...data.cadres].sort((a, b) => urgency(a.id) - urgency(b.id) || a.name.localeCompare(b.name, 'vi') || a.id.localeCompare(b.id));
   const cadres = new Map<string, string[]>();
-  for (const cadre of byUrgency) for (const area of membership.cadreInAnyPair(cadre.id)) pushTo(cadres, area, cadre.id);
+  for (const id of byActionOrder(data.cadres.map((c) => c.id), cadreEntries)) for (const area of membership.cadreInAnyPair(id)) pushTo(cadres, area, id);
 
   return { cadres, issues, mapIds: mapIdsInAreas(ctx) };
 }

@@ -1,3 +1,4 @@
+import { urgency } from '../status.ts';
 import type { CadreEntry, UnitEntry } from './types.ts';
 
 /** Most in need first: most unattended units below (or itself unattended), lowest coverage, lowest attendance. */
@@ -12,8 +13,15 @@ export function byUrgency(children: UnitEntry[]): string[] {
     .map((u) => u.id);
 }
 
-/** Provincial cadres first, then district, then commune; within a level, those on most units first. */
-export function bySeniority(ids: string[], cadres: Record<string, CadreEntry>): string[] {
+/**
+ * The order cadres are listed in: those a provincial leader acts on directly (provincial, then
+ * district cadres) first, then by urgency of their flags (see status.ts), then by name.
+ */
+export function byActionOrder(ids: readonly string[], cadres: Record<string, CadreEntry>): string[] {
   const rank = { province: 0, district: 1, commune: 2 };
-  return ids.sort((a, b) => rank[cadres[a]!.level] - rank[cadres[b]!.level] || cadres[b]!.unitIds.length - cadres[a]!.unitIds.length || a.localeCompare(b));
+  const key = (id: string) => cadres[id]!;
+  return [...ids].sort((a, b) => {
+    const [x, y] = [key(a), key(b)];
+    return rank[x.level] - rank[y.level] || urgency(x.flags) - urgency(y.flags) || x.displayName.localeCompare(y.displayName, 'vi') || a.localeCompare(b);
+  });
 }

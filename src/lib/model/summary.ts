@@ -1,5 +1,5 @@
 import type { QuarterAnalysis, QuarterFigures } from '../analyse.ts';
-import { type GrainFigures, membershipOf, regionGrouping, rollUp } from '../grains.ts';
+import { type GrainFigures, type Grouping, membershipOf, regionGrouping, rollUp } from '../grains.ts';
 import type { Quarter } from '../types.ts';
 import { departmentFigures, teamFigures } from './scorecards.ts';
 import type { DepartmentFigures, TeamFigures } from './types.ts';
@@ -20,8 +20,11 @@ export interface QuarterSummary {
   followed: { cadreId: string; unitId: string }[];
   teams: [team: string, figures: TeamFigures][];
   departments: [department: string, figures: DepartmentFigures][];
-  /** Each region's figures (their history), by region key. */
-  regions: [key: string, figures: GrainFigures][];
+  /**
+   * Each area's figures but the residents' groups' (which have no page): each unit above them and
+   * each region, by area key, for the regions' history and every area's change since last quarter.
+   */
+  areas: Map<string, GrainFigures>;
 }
 
 export function summariseQuarter(q: QuarterAnalysis): QuarterSummary {
@@ -33,11 +36,15 @@ export function summariseQuarter(q: QuarterAnalysis): QuarterSummary {
     followed: q.pairActive.flat().map((a) => ({ cadreId: a.cadreId, unitId: a.unitId })),
     teams: q.scorecards.teams.map((t) => [t.team, teamFigures(t)]),
     departments: q.scorecards.departments.map((d) => [d.department, departmentFigures(d)]),
-    regions: q.data.units.some((u) => u.region !== null) ? [...regionAreas(q)] : [],
+    areas: pageAreas(q),
   };
 }
 
-/** A quarter's regions alone: one pass over its facts with region keys only, not every area's. */
-function regionAreas(q: QuarterAnalysis): Map<string, GrainFigures> {
-  return rollUp(q.facts, membershipOf(q.facts, [regionGrouping(q.hierarchy)]));
+/** The areas above the residents' groups and the regions: one pass with those keys alone, not every group's. */
+function pageAreas(q: QuarterAnalysis): Map<string, GrainFigures> {
+  const { hierarchy } = q;
+  const aboveGroups: Grouping = {
+    unit: (u) => [u, ...hierarchy.ancestors(u.id)].filter((a) => a.level !== 'group').map((a) => a.id),
+  };
+  return rollUp(q.facts, membershipOf(q.facts, [aboveGroups, regionGrouping(hierarchy)]));
 }

@@ -1,12 +1,13 @@
 import type { Plan } from '../plan/plan.ts';
 import type { QuarterFigures } from '../analyse.ts';
-import type { GrainFigures, IssueFigures, PairChange } from '../grains.ts';
+import type { ActivityChange, GrainChange, GrainFigures, IssueFigures, PairChange } from '../grains.ts';
 import type { DepartmentScorecard, TeamScorecard } from '../scorecards.ts';
 import type { MapDrawing } from '../map-payload.ts';
+import type { CadreFlag, LoadLine } from '../status.ts';
 import type { CadreLevel, CoveragePair, Issue, Thresholds, UnitLevel } from '../types.ts';
 
 /** Bumped whenever the shape changes, so pages never read a model of another shape. */
-export const SITE_MODEL_VERSION = 5;
+export const SITE_MODEL_VERSION = 6;
 
 export interface ProblemEntry {
   quarter: string | null;
@@ -46,6 +47,8 @@ export interface UnitEntry {
   attendance: { due: number; attended: number; rate: number | null };
   /** Figures of the area below the unit; null for units with no page. */
   area: GrainFigures | null;
+  /** How the area's figures moved since last quarter; null without a page or a previous quarter. */
+  change: GrainChange | null;
   /** Cadres of the area (homed in it or following a unit in it); pages only. */
   cadreIds: string[];
   /** Issues about units of the area; pages only. */
@@ -78,9 +81,12 @@ export interface CadreEntry {
   meetings: number;
   issues: number;
   issuesResponded: number;
-  overloaded: boolean;
-  idle: boolean;
-  silent: boolean;
+  /** The cadre's issues unanswered past the overdue line. */
+  overdueIssues: number;
+  /** For each pair of the cadre's level, how many of its units the cadre follows. */
+  loads: { pair: number; units: number }[];
+  /** Every flag of the status rule (src/lib/status.ts) that applies, most urgent first. */
+  flags: CadreFlag[];
   issueIds: string[];
 }
 
@@ -102,6 +108,8 @@ export interface RegionEntry {
   area: GrainFigures;
   /** The region's figures in every quarter, oldest first, the current one last; null where it did not exist. */
   history: (GrainFigures | null)[];
+  /** As UnitEntry.change. */
+  change: GrainChange | null;
   cadreIds: string[];
   issueIds: string[];
   mapIds: string[];
@@ -179,6 +187,8 @@ export interface SiteModel {
   root: GrainFigures;
   /** Per pair: the change of its counts since the previous quarter; null without one. */
   sinceLastQuarter: (PairChange | null)[];
+  /** Attendance, silent cadres and issues: their change since the previous quarter; null without one. */
+  activitySinceLastQuarter: ActivityChange | null;
   history: QuarterFigures[];
   /** The root's figures of every quarter, oldest first. */
   rootHistory: GrainFigures[];
@@ -199,8 +209,11 @@ export interface SiteModel {
   /** Working groups and departments side by side, in Vietnamese order. */
   teams: TeamEntry[];
   departmentScorecards: DepartmentScorecardEntry[];
+  /** Per pair: how many units a cadre may follow before it is flagged as overloaded, with the units and cadres it comes from. */
+  loadLines: LoadLine[];
   /** Per pair: unattended unit ids, longest-unattended first. */
   unattended: string[][];
+  /** Cadres flagged overloaded (above their pair's load line), idle and silent; provincial, then district cadres first, then by urgency. */
   overloadedIds: string[];
   idleIds: string[];
   silentIds: string[];

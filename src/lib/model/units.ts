@@ -1,4 +1,4 @@
-import { attendanceBy } from '../grains.ts';
+import { attendanceBy, grainChangeSince } from '../grains.ts';
 import { type ModelContext, pushTo } from './context.ts';
 import type { AreaMembers } from './members.ts';
 import { byUrgency } from './rank.ts';
@@ -33,6 +33,7 @@ export function buildUnits(ctx: ModelContext, members: AreaMembers): Record<stri
       attendance: attendance.get(u.id) ?? { due: 0, attended: 0, rate: null },
       hasBrief: policy.unitBrief(u.level),
       area: hasPage ? current.areas.get(u.id) ?? null : null,
+      change: hasPage ? areaChange(ctx, u.id) : null,
       cadreIds,
       issueIds: hasPage ? members.issues.get(u.id) ?? [] : [],
       hasBoundary: ctx.boundaryIds.has(u.id),
@@ -43,4 +44,11 @@ export function buildUnits(ctx: ModelContext, members: AreaMembers): Record<stri
   }
   for (const unit of Object.values(units)) if (unit.hasPage) unit.urgentChildIds = byUrgency(unit.childIds.map((id) => units[id]!));
   return units;
+}
+
+/** An area's change since last quarter, when it had figures then too. */
+export function areaChange(ctx: ModelContext, key: string): UnitEntry['change'] {
+  const now = ctx.current.areas.get(key);
+  const before = ctx.previous?.areas.get(key);
+  return now && before ? grainChangeSince(now, before, ctx.loaded.config.coverage) : null;
 }
