@@ -134,8 +134,9 @@ describe('the demo site, served under a sub-path', () => {
     await expect.poll(() => page.locator('.coverage-map__hint[data-hint="wheel"]').isVisible()).toBe(true);
     await page.waitForTimeout(500);
     expect(await map.getAttribute('data-map-zoom')).toBe(zoom);
-    // A click on the map's empty corner, not on a commune (which would open its page).
-    await page.mouse.click(box.x + box.width - 5, box.y + box.height - 5);
+    // A click on the map's empty top right corner (on screen, away from the zoom buttons), not on
+    // a commune, which would open its page.
+    await page.mouse.click(box.x + box.width - 5, box.y + 5);
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await page.mouse.wheel(0, -300);
     await expect.poll(async () => Number(await map.getAttribute('data-map-zoom'))).toBeGreaterThan(Number(zoom));
