@@ -1,10 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, launch, serve, SHOTS } from './harness.ts';
+import { type BuiltSite, builtSite, SHOTS } from './harness.ts';
 
 const BASE = '/tinh-uy/nam-co-so/';
 const units = readFileSync('data/exports/2017-Q4/units.csv', 'utf8').split(/\r?\n/).slice(1).filter(Boolean).map((l) => l.split(','));
@@ -50,25 +49,18 @@ interface Stop {
 }
 
 describe('accessibility, keyboard, phone and Content-Security-Policy of the demo site', () => {
+  let built: BuiltSite | undefined;
   let out: string;
   let site: { url: string; close: () => Promise<void> };
   let browser: Browser;
   let pages: Record<string, string>;
 
   beforeAll(async () => {
-    out = join(mkdtempSync(join(tmpdir(), 'namcoso-a11y-')), 'dist');
-    const result = build(['--data', 'data', '--out', out, '--base', BASE]);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(result.code).toBe(0);
-    site = await serve(out, BASE);
-    browser = await launch();
+    built = await builtSite('data', BASE);
+    ({ out, site, browser } = built);
     pages = Object.fromEntries(PAGES.map(([name, path]) => [name, path(out)]));
   });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    if (out) rmSync(join(out, '..'), { recursive: true, force: true });
-  });
+  afterAll(() => built?.close());
 
   /** A context that records every Content-Security-Policy violation, as events and as console errors. */
   async function cspContext(viewport = { width: 1280, height: 900 }): Promise<{ context: BrowserContext; blocked: string[] }> {

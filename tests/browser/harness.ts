@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { serveStatic } from '../../scripts/lib/static-server.ts';
@@ -21,6 +22,32 @@ export async function serve(dir: string, base: string): Promise<{ url: string; c
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}${base}`, close: () => new Promise((done) => server.close(() => done())) };
+}
+
+/** A site built as a user would build it, into a fresh temporary folder, served, with Chromium open. */
+export interface BuiltSite {
+  out: string;
+  site: { url: string; close: () => Promise<void> };
+  browser: Browser;
+  /** Closes the browser and the server and deletes the temporary folder. */
+  close: () => Promise<void>;
+}
+
+/** Builds `data` under `base`; a failed build, or one that printed a stack trace, throws with its output. */
+export async function builtSite(data: string, base: string): Promise<BuiltSite> {
+  const out = join(mkdtempSync(join(tmpdir(), 'namcoso-site-')), 'dist');
+  const result = build(['--data', data, '--out', out, '--base', base]);
+  if (result.code !== 0 || /\n\s+at /.test(result.stderr)) throw new Error(`The build of ${data} failed (exit ${result.code}):\n${result.stderr}`);
+  const site = await serve(out, base);
+  const browser = await launch();
+  return {
+    out, site, browser,
+    close: async () => {
+      await browser.close();
+      await site.close();
+      rmSync(join(out, '..'), { recursive: true, force: true });
+    },
+  };
 }
 
 export function launch(): Promise<Browser> {

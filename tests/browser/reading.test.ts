@@ -1,36 +1,26 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeSource } from '../../scripts/lib/node-source.ts';
 import { loadData } from '../../src/lib/load.ts';
 import { buildSiteModel } from '../../src/lib/model/build-site-model.ts';
 import type { SiteModel } from '../../src/lib/model/types.ts';
-import { build, launch, serve, SHOTS, watchedPage } from './harness.ts';
+import { type BuiltSite, builtSite, SHOTS, watchedPage } from './harness.ts';
 
 /** A leader's reading of the demo: cards that lead with coverage, lists that page, filter and lead to people. */
 describe('the demo site as a leader reads it', () => {
+  let built: BuiltSite | undefined;
   let out: string;
   let site: { url: string; close: () => Promise<void> };
   let browser: Browser;
   let model: SiteModel;
 
   beforeAll(async () => {
-    out = join(mkdtempSync(join(tmpdir(), 'namcoso-reading-')), 'dist');
-    const result = build(['--data', 'data', '--out', out]);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(result.code).toBe(0);
-    site = await serve(out, '/');
-    browser = await launch();
+    built = await builtSite('data', '/');
+    ({ out, site, browser } = built);
     // The expected counts come from the model, not from the page's script.
     model = buildSiteModel({ loaded: await loadData('data', nodeSource()), builtAt: '2018-01-15T00:00:00.000Z', files: [], boundaryIds: new Set() });
   }, 900_000);
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    if (out) rmSync(join(out, '..'), { recursive: true, force: true });
-  });
+  afterAll(() => built?.close());
 
   const visibleRows = (page: Page, table: string) => page.locator(`${table} tbody tr:not([hidden])`).count();
 

@@ -1,11 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCheck } from '../cli/run-check.ts';
 import { readWorkbook } from '../xlsx-reader.ts';
-import { build, launch, serve, SHOTS, watchedPage } from './harness.ts';
+import { type BuiltSite, builtSite, SHOTS, watchedPage } from './harness.ts';
 import { missingWorkbooks } from './workbook-links.ts';
 
 const DATA = 'data/examples/can-loc';
@@ -38,6 +35,7 @@ async function sortValues(page: Page): Promise<{ name: string; values: Record<st
 const names = async (page: Page) => (await sortValues(page)).map((r) => r.name);
 
 describe('the working groups and departments of the Can Lộc example', () => {
+  let built: BuiltSite | undefined;
   let out: string;
   let site: { url: string; close: () => Promise<void> };
   let browser: Browser;
@@ -48,18 +46,10 @@ describe('the working groups and departments of the Can Lộc example', () => {
     const checked = runCheck([DATA, '--json']);
     expect(checked.code).toBe(0);
     ({ teams, departments } = checked.json);
-    out = join(mkdtempSync(join(tmpdir(), 'namcoso-canloc-')), 'dist');
-    const result = build(['--data', DATA, '--out', out, '--base', BASE]);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(result.code).toBe(0);
-    site = await serve(out, BASE);
-    browser = await launch();
+    built = await builtSite(DATA, BASE);
+    ({ out, site, browser } = built);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    if (out) rmSync(join(out, '..'), { recursive: true, force: true });
-  });
+  afterAll(() => built?.close());
 
   it('puts the five working groups side by side with the figures of check --json, branch meetings counted by the pair’s rule', async () => {
     const { page, watch } = await watchedPage(browser, new URL(site.url).origin);

@@ -1,5 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
@@ -8,7 +7,7 @@ import { searchIndex } from '../../src/lib/search-index.ts';
 import { foldDiacritics } from '../../src/lib/text.ts';
 import { runCheck } from '../cli/run-check.ts';
 import { readWorkbook } from '../xlsx-reader.ts';
-import { build, launch, serve, SHOTS, watchedPage } from './harness.ts';
+import { type BuiltSite, builtSite, SHOTS, watchedPage } from './harness.ts';
 import { missingWorkbooks } from './workbook-links.ts';
 
 const BASE = '/tinh-uy/nam-co-so/';
@@ -16,23 +15,16 @@ const units = readFileSync('data/exports/2017-Q4/units.csv', 'utf8').split(/\r?\
 const communes = units.filter((cells) => cells[2] === 'commune');
 
 describe('the demo site, served under a sub-path', () => {
+  let built: BuiltSite | undefined;
   let out: string;
   let site: { url: string; close: () => Promise<void> };
   let browser: Browser;
 
   beforeAll(async () => {
-    out = join(mkdtempSync(join(tmpdir(), 'namcoso-site-')), 'dist');
-    const result = build(['--data', 'data', '--out', out, '--base', BASE]);
-    expect(result.stderr).not.toMatch(/\n\s+at /);
-    expect(result.code).toBe(0);
-    site = await serve(out, BASE);
-    browser = await launch();
+    built = await builtSite('data', BASE);
+    ({ out, site, browser } = built);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await site?.close();
-    if (out) rmSync(join(out, '..'), { recursive: true, force: true });
-  });
+  afterAll(() => built?.close());
 
   it('shows the three seed ratios on the overview, in both languages', async () => {
     const { page, watch } = await watchedPage(browser, new URL(site.url).origin);
