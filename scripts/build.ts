@@ -43,6 +43,11 @@ if (!lock.ok) {
 process.on('exit', lock.release);
 sweepLeftovers(outDir);
 
+// The rendering's garbage would otherwise let each thread's heap grow to several times what it
+// holds before V8 collects it: the demo's peak went from 1.25 GB to under 0.9 GB for about a
+// tenth more CPU time. Set before any worker starts, so theirs follow it too.
+setFlagsFromString('--heap-growing-percent=30');
+setFlagsFromString('--max-semi-space-size=8');
 const started = Date.now();
 const { model, base, boundaries, proposedAssignments } = await computeModel();
 const modelMs = Date.now() - started;

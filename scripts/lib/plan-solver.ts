@@ -7,18 +7,19 @@ import { type PlanComponent, solverInThread } from '../../src/lib/plan/solve.ts'
 /**
  * Solves a plan's independent parts on every core (HiGHS in WebAssembly runs on one thread),
  * the largest parts first so no thread is left with a big one at the end. A budget that links
- * parts is solved in this thread.
+ * parts is solved in this thread. A lone part goes to a worker too: HiGHS's memory grows with
+ * the largest model it solved and is never given back, and this thread goes on to render the
+ * site, where the worker's memory is gone with it.
  */
 export async function solverInWorkers(threads = availableParallelism()): Promise<PlanSolver & { close: () => Promise<void> }> {
-  const local = solverInThread(await loadHighs());
+  let local: ReturnType<typeof solverInThread> | undefined;
+  const inThread = async () => (local ??= solverInThread(await loadHighs()));
   const workers: Worker[] = [];
-  const ensureWorkers = () => {
-    while (workers.length < threads) workers.push(new Worker(new URL('./plan-worker.ts', import.meta.url)));
-  };
   return {
     async each(jobs) {
-      if (jobs.length < 2 || threads < 2) return local.each(jobs);
-      ensureWorkers();
+      if (jobs.length === 0) return [];
+      if (threads < 2) return (await inThread()).each(jobs);
+      while (workers.length < Math.min(threads, jobs.length)) workers.push(new Worker(new URL('./plan-worker.ts', import.meta.url)));
       const results: boolean[][] = new Array(jobs.length);
       const order = jobs.map((_, i) => i).sort((a, b) => jobs[b]!.part.edges.length - jobs[a]!.part.edges.length);
       let next = 0;
@@ -38,7 +39,7 @@ export async function solverInWorkers(threads = availableParallelism()): Promise
       }).finally(() => worker.removeAllListeners('message').removeAllListeners('error'))));
       return results;
     },
-    together: (parts: PlanComponent[], maxChanges: number) => local.together(parts, maxChanges),
+    together: async (parts: PlanComponent[], maxChanges: number) => (await inThread()).together(parts, maxChanges),
     close: async () => { await Promise.all(workers.map((w) => w.terminate())); },
   };
 }
