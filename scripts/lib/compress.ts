@@ -22,7 +22,9 @@ const SHARED = /(^|[\\/])(_astro|data)[\\/]/;
  * Writes `x.gz` and `x.br` beside every compressible file of the site of at least 1 KiB, so a
  * host that serves precompressed files (nginx gzip_static/brotli_static, sirv, IIS with the
  * rules in the README) sends them without compressing on each request. A copy that would
- * not be smaller is not written. zlib runs on libuv's thread pool, a few files at a time.
+ * not be smaller is not written. zlib runs on libuv's four threads, shared by the build's two
+ * threads that compress: two files at a time each (a Brotli and a gzip stream apiece) keep them
+ * busy, and more would only hold more files and compressors in memory while they wait.
  * Returns how many files were compressed.
  */
 export async function precompress(dir: string): Promise<number> {
@@ -45,6 +47,6 @@ export async function precompress(dir: string): Promise<number> {
       if (gzipped.length < bytes.length) writeFileSync(`${path}.gz`, gzipped);
     }
   };
-  await Promise.all(Array.from({ length: 4 }, worker));
+  await Promise.all(Array.from({ length: 2 }, worker));
   return files.length;
 }
