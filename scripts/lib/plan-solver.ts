@@ -9,7 +9,7 @@ import { type PlanComponent, solverInThread } from '../../src/lib/plan/solve.ts'
  * the largest parts first so no thread is left with a big one at the end. A budget that links
  * parts is solved in this thread. A lone part goes to a worker too: HiGHS's memory grows with
  * the largest model it solved and is never given back, and this thread goes on to render the
- * site, where the worker's memory is gone with it.
+ * site, where the worker's memory is gone with it. makePlan asks for one pair's parts at a time.
  */
 export async function solverInWorkers(threads = availableParallelism()): Promise<PlanSolver & { close: () => Promise<void> }> {
   let local: ReturnType<typeof solverInThread> | undefined;
@@ -35,8 +35,10 @@ export async function solverInWorkers(threads = availableParallelism()): Promise
         };
         worker.on('message', onMessage);
         worker.once('error', fail);
+        // A thread that ends without an error (killed, out of memory) would otherwise leave the plan waiting.
+        worker.once('exit', (code) => fail(new Error(`A plan solver thread stopped (exit ${code}).`)));
         send();
-      }).finally(() => worker.removeAllListeners('message').removeAllListeners('error'))));
+      }).finally(() => worker.removeAllListeners('message').removeAllListeners('error').removeAllListeners('exit'))));
       return results;
     },
     together: async (parts: PlanComponent[], maxChanges: number) => (await inThread()).together(parts, maxChanges),

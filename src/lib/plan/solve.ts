@@ -180,9 +180,8 @@ function runModel(highs: Highs, rows: Row[], cols: Cols, prepare?: (model: Retur
  * become constraints, and one objective ranks changes before fit: a change weighs more than
  * the worst fit of a whole plan. This model is far smaller and tighter than the general one.
  *
- * The linear relaxation is solved first: when its optimum is whole it is the integer optimum
- * too, since every integer plan is a point of the relaxation. That is the case for most parts,
- * in a tenth of the branch-and-cut's time; the others go on to the mixed-integer solve.
+ * Linear programmes find and prove the optimum of most parts in a tenth of branch and cut's
+ * time (solveCompleteRelaxation); the others go on to branch and cut.
  */
 export function solveCompletePart(highs: Highs, part: PlanComponent, overloaded: number): boolean[] {
   return solveCompleteRelaxation(highs, part, overloaded) ?? solveCompleteInteger(highs, part, overloaded);
