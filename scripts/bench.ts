@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { loadData } from '../src/lib/load.ts';
+import { MALLOC_ENV } from './lib/malloc-env.ts';
 import { nodeSource } from './lib/node-source.ts';
 
 /**
@@ -57,7 +58,9 @@ function timed(args: string[], cwd = process.cwd(), env: Record<string, string> 
     cwd,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
-    env: { ...process.env, ...env, NAMCOSO_PEAK_FILE: peakFile },
+    // Every measured process gets the allocator settings the build gives itself, so the build is
+    // measured as it runs, its peers alike, and it does not start again out of the measurement.
+    env: { ...process.env, ...MALLOC_ENV, ...env, NAMCOSO_PEAK_FILE: peakFile },
   });
   const ms = performance.now() - started;
   if (run.status !== 0) throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr}`);

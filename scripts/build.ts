@@ -16,6 +16,7 @@ import { precompress } from './lib/compress.ts';
 import { type Downloads, startDownloads } from './lib/downloads.ts';
 import { exportCache } from './lib/export-cache.ts';
 import { nodeSource, terminalProgress } from './lib/node-source.ts';
+import { restartWithMallocEnv } from './lib/malloc-env.ts';
 import { lockOutput, makeWorkFolder, refusalMessage, refuseOutput, swapIn, sweepLeftovers, userPath } from './lib/output.ts';
 import { problemLine } from './lib/report.ts';
 
@@ -25,6 +26,7 @@ const USAGE = `Usage: npm run build -- [--data DIR] [--out DIR] [--base /sub/pat
   before; it is replaced only when the whole build succeeded. Quarters whose files did not
   change since the last build are taken from .cache/namcoso/; --no-cache reads them all.`;
 
+restartWithMallocEnv();
 const { values, lang, fail: usage } = parseCommandLine(USAGE, { data: { type: 'string', default: 'data' }, out: { type: 'string', default: 'dist' }, base: { type: 'string' }, 'no-cache': { type: 'boolean' } });
 const dataDir = userPath(String(values.data));
 const outDir = userPath(String(values.out));

@@ -1,0 +1,24 @@
+import { spawnSync } from 'node:child_process';
+
+/**
+ * glibc gives each of the build's threads (Astro's, the downloads', libuv's compressing ones) an
+ * arena of its own and raises its mmap threshold as large buffers are freed, so freed memory stays
+ * in the process: the largest province's build peaked at 2.1 GB with glibc's defaults and 1.9 GB
+ * with these. Elsewhere than glibc they mean nothing.
+ */
+export const MALLOC_ENV = { MALLOC_ARENA_MAX: '2', MALLOC_MMAP_THRESHOLD_: '262144' };
+
+/**
+ * glibc reads MALLOC_ENV when the process starts, so a process started without it starts itself
+ * again with it, passing on its arguments, output and exit status (Linux only).
+ */
+export function restartWithMallocEnv(): void {
+  if (process.platform !== 'linux' || process.env.MALLOC_ARENA_MAX !== undefined) return;
+  const run = spawnSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit', env: { ...process.env, ...MALLOC_ENV } });
+  if (run.error) {
+    process.stderr.write(`${run.error.message}\n`);
+    process.exit(1);
+  }
+  if (run.signal) process.kill(process.pid, run.signal);
+  process.exit(run.status ?? 1);
+}
