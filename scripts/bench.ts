@@ -58,9 +58,7 @@ function timed(args: string[], cwd = process.cwd(), env: Record<string, string> 
     cwd,
     encoding: 'utf8',
     maxBuffer: 1 << 30,
-    // Every measured process gets the allocator settings the build gives itself, so the build is
-    // measured as it runs, its peers alike, and it does not start again out of the measurement.
-    env: { ...process.env, ...MALLOC_ENV, ...env, NAMCOSO_PEAK_FILE: peakFile },
+    env: { ...process.env, ...env, NAMCOSO_PEAK_FILE: peakFile },
   });
   const ms = performance.now() - started;
   if (run.status !== 0) throw new Error(`${args.join(' ')} exited ${run.status}: ${run.stderr}`);
@@ -181,7 +179,9 @@ function buildAgainstPeers(runs: number) {
   // Each build's wall time, and the part of it that follows the model (reading, checking and planning).
   const build = (env: Record<string, string> = {}) => {
     rmSync(out, { recursive: true, force: true });
-    const run = timed(['scripts/build.ts', '--data', resolve('data'), '--out', out, '--no-cache'], process.cwd(), { ...env, NAMCOSO_TIMINGS: timings });
+    // With the allocator settings the build gives itself (scripts/lib/malloc-env.ts), so it is
+    // measured as it runs and does not start again out of the measurement; its peers get them too.
+    const run = timed(['scripts/build.ts', '--data', resolve('data'), '--out', out, '--no-cache'], process.cwd(), { ...MALLOC_ENV, ...env, NAMCOSO_TIMINGS: timings });
     const { modelMs } = JSON.parse(readFileSync(timings, 'utf8')) as { modelMs: number };
     return { ...run, modelMs, afterModelMs: run.ms - modelMs };
   };
@@ -205,7 +205,7 @@ function buildAgainstPeers(runs: number) {
       project = bareAstroProject(pages);
     }
     rmSync(join(project, 'dist'), { recursive: true, force: true });
-    const peer = timed([join(project, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], project, { ASTRO_TELEMETRY_DISABLED: '1' });
+    const peer = timed([join(project, 'node_modules/astro/bin/astro.mjs'), 'build', '--silent'], project, { ...MALLOC_ENV, ASTRO_TELEMETRY_DISABLED: '1' });
     const without = build({ NAMCOSO_WORKBOOKS: '0' });
     add(ours, full);
     add(bare, peer);

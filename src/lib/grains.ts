@@ -2,7 +2,7 @@ import type { Hierarchy } from './hierarchy.ts';
 import { regionKey } from './hierarchy.ts';
 import type { AssignmentAttendance } from './metrics/attendance.ts';
 import type { CoverageDetail } from './metrics/coverage.ts';
-import { daysToResponse, isOverdue } from './metrics/issues.ts';
+import { daysToResponse, overdueTest } from './metrics/issues.ts';
 import { median } from './metrics/median.ts';
 import { ratio } from './metrics/ratio.ts';
 import { quarterMonths } from './quarter.ts';
@@ -189,10 +189,11 @@ export function attendanceByMonth(rows: readonly AssignmentAttendance[], quarter
 /** Raised, responded, median days to response and overdue issues, per grain. */
 export function issuesBy(issues: readonly Issue[], keysOf: (issue: Issue) => readonly string[], quarter: Quarter, overdueDays: number): Map<string, IssueFigures> {
   const acc = new Map<string, { raised: number; responded: number; days: number[]; overdue: number }>();
+  const overdueOn = overdueTest(quarter, overdueDays);
   for (const issue of issues) {
     // An answer dated before its issue counts as an answer, but its delay is left out of the median.
     const days = daysToResponse(issue);
-    const overdue = isOverdue(issue, quarter, overdueDays) ? 1 : 0;
+    const overdue = overdueOn(issue) ? 1 : 0;
     for (const key of keysOf(issue)) {
       let a = acc.get(key);
       if (!a) acc.set(key, (a = { raised: 0, responded: 0, days: [], overdue: 0 }));

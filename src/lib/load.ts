@@ -123,7 +123,7 @@ export async function loadData(dir: string, source: DataSource, cache?: QuarterC
     // Figures are computed only while everything so far is valid: an error anywhere means none are shown.
     if (findings.errors.length > 0) continue;
     const analysis = analyseQuarter(data, config);
-    const summary = summariseQuarter(analysis);
+    const summary = summariseQuarter(analysis, newest);
     quarters.push(summary);
     if (newest) current = analysis;
     if (!cached) await cache?.set(folder.path, config, { summary, warnings, ...(newest ? { data } : {}) });

@@ -16,5 +16,11 @@ export function daysToResponse(issue: Issue): number | null {
  * Example: with 30 days and Q4 2017, an open issue of 2017-11-30 (31 days) is overdue, one of 2017-12-01 is not.
  */
 export function isOverdue(issue: Issue, quarter: Quarter, overdueDays: number): boolean {
-  return issue.respondedOn === null && dayNumber(quarter.end) - dayNumber(issue.date) > overdueDays;
+  return overdueTest(quarter, overdueDays)(issue);
+}
+
+/** isOverdue for many issues of one quarter: the quarter's last day is counted once. */
+export function overdueTest(quarter: Quarter, overdueDays: number): (issue: Issue) => boolean {
+  const lastDay = dayNumber(quarter.end);
+  return (issue) => issue.respondedOn === null && lastDay - dayNumber(issue.date) > overdueDays;
 }

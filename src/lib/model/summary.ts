@@ -27,17 +27,28 @@ export interface QuarterSummary {
   areas: Map<string, GrainFigures>;
 }
 
-export function summariseQuarter(q: QuarterAnalysis): QuarterSummary {
-  return {
+/**
+ * With `areasWhenRead`, the areas are rolled up the first time they are read: for the current
+ * quarter, whose analysis is kept anyway, since `check` never reads them (a build does, and
+ * caching the summary does). An older quarter's summary must not hold on to its analysis.
+ */
+export function summariseQuarter(q: QuarterAnalysis, areasWhenRead = false): QuarterSummary {
+  const summary = {
     quarter: q.data.quarter,
     figures: q.figures,
     root: q.root,
     unattendedIds: q.coverage.flatMap((d) => d.unattendedIds),
     followed: q.pairActive.flat().map((a) => ({ cadreId: a.cadreId, unitId: a.unitId })),
-    teams: q.scorecards.teams.map((t) => [t.team, teamFigures(t)]),
-    departments: q.scorecards.departments.map((d) => [d.department, departmentFigures(d)]),
-    areas: pageAreas(q),
+    teams: q.scorecards.teams.map((t): [string, TeamFigures] => [t.team, teamFigures(t)]),
+    departments: q.scorecards.departments.map((d): [string, DepartmentFigures] => [d.department, departmentFigures(d)]),
   };
+  return areasWhenRead ? withAreasWhenRead(summary, q) : { ...summary, areas: pageAreas(q) };
+}
+
+/** A getter in a scope of its own, so only a summary made this way keeps its analysis. */
+function withAreasWhenRead(summary: Omit<QuarterSummary, 'areas'>, q: QuarterAnalysis): QuarterSummary {
+  let areas: Map<string, GrainFigures> | undefined;
+  return Object.defineProperty(summary, 'areas', { get: () => (areas ??= pageAreas(q)), enumerable: true }) as QuarterSummary;
 }
 
 /** The areas above the residents' groups and the regions: one pass with those keys alone, not every group's. */
