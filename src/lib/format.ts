@@ -17,13 +17,14 @@ const MINUS = '\u2212';
 
 const LOCALES: Record<Lang, string> = { vi: 'vi-VN', en: 'en-GB' };
 
-// Intl.NumberFormat is costly to build; a page formats thousands of numbers.
+// Intl.NumberFormat is costly to build, and a page formats thousands of numbers: one per language,
+// style and number of decimals, found by a short key.
 const cache = new Map<string, Intl.NumberFormat>();
-function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${lang}|${JSON.stringify(options)}`;
+function numberFormat(lang: Lang, style: 'decimal' | 'percent', digits: number): Intl.NumberFormat {
+  const key = lang + style + digits;
   let nf = cache.get(key);
   if (!nf) {
-    nf = new Intl.NumberFormat(LOCALES[lang] ?? LOCALES.vi, options);
+    nf = new Intl.NumberFormat(LOCALES[lang] ?? LOCALES.vi, { style, minimumFractionDigits: digits, maximumFractionDigits: digits });
     cache.set(key, nf);
   }
   return nf;
@@ -34,19 +35,19 @@ function isMissing(n: number | null | undefined): n is null | undefined {
 }
 
 function withMinus(s: string): string {
-  return s.replace(/^-/, MINUS);
+  return s.charCodeAt(0) === 45 ? MINUS + s.slice(1) : s;
 }
 
 /** `6038` → vi `6.038`, en `6,038`. Rounds to a whole number. */
 export function formatInteger(n: number | null | undefined, lang: Lang = 'vi'): string {
   if (isMissing(n)) return MISSING;
-  return withMinus(numberFormat(lang, { maximumFractionDigits: 0 }).format(Math.round(n) || 0));
+  return withMinus(numberFormat(lang, 'decimal', 0).format(Math.round(n) || 0));
 }
 
 /** `formatDecimal(0.8476, 3)` → vi `0,848`, en `0.848`. Always `digits` decimals. */
 export function formatDecimal(n: number | null | undefined, digits: number, lang: Lang = 'vi'): string {
   if (isMissing(n)) return MISSING;
-  const nf = numberFormat(lang, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const nf = numberFormat(lang, 'decimal', digits);
   // Avoid "−0,0" for tiny negatives that round to zero.
   return withMinus(nf.format(n).replace(/^-(?=[0.,]*$)/, ''));
 }
@@ -57,7 +58,7 @@ export function formatDecimal(n: number | null | undefined, digits: number, lang
  */
 export function formatPercent(rate: number | null | undefined, lang: Lang = 'vi', digits = 1): string {
   if (isMissing(rate)) return MISSING;
-  const nf = numberFormat(lang, { style: 'percent', minimumFractionDigits: digits, maximumFractionDigits: digits });
+  const nf = numberFormat(lang, 'percent', digits);
   return withMinus(nf.format(rate).replace(/^-(?=[0.,%\s]*$)/, ''));
 }
 
@@ -86,7 +87,7 @@ export function formatDelta(n: number | null | undefined, lang: Lang = 'vi'): st
   if (isMissing(n)) return MISSING;
   const r = Math.round(n);
   if (r === 0) return '0';
-  const body = numberFormat(lang, { maximumFractionDigits: 0 }).format(Math.abs(r));
+  const body = numberFormat(lang, 'decimal', 0).format(Math.abs(r));
   return (r > 0 ? '+' : MINUS) + body;
 }
 
@@ -95,7 +96,7 @@ export function formatPoints(change: number | null | undefined, lang: Lang = 'vi
   if (isMissing(change)) return MISSING;
   const points = Math.round(change * 1000) / 10;
   if (points === 0) return '0';
-  const body = numberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(Math.abs(points));
+  const body = numberFormat(lang, 'decimal', 1).format(Math.abs(points));
   return `${points > 0 ? '+' : MINUS}${body}`;
 }
 
