@@ -1,17 +1,7 @@
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadData } from '../../src/lib/load.ts';
-import { buildSiteModel } from '../../src/lib/model/build-site-model.ts';
 import type { SiteModel } from '../../src/lib/model/types.ts';
 import { DEPARTMENT_FIGURES, departmentValues, figureTrends, REGION_FIGURES, regionValues, TEAM_FIGURES, teamValues } from '../../src/lib/scorecard-figures.ts';
-import { memorySource } from '../memory-source.ts';
-
-const fixture = 'tests/fixtures/teams';
-const exportFiles = Object.fromEntries(readdirSync(join(fixture, 'exports/2017-Q4')).map((f) => [`data/exports/2017-Q4/${f}`, readFileSync(join(fixture, 'exports/2017-Q4', f))]));
-// A 2017-Q3 with the same export and no report in it, as in scorecards.test.ts: the groups exist, nothing attended or raised.
-const q3 = Object.fromEntries(Object.entries(exportFiles).map(([path, bytes]) =>
-  [path.replace('2017-Q4', '2017-Q3'), path.endsWith('reports.csv') ? 'report_id,cadre_id,unit_id,date,type' : bytes]));
+import { teamsModel } from '../teams-model.ts';
 
 /*
  * Worked by hand from tests/fixtures/teams (see the worked figures in scorecards.test.ts).
@@ -24,10 +14,7 @@ const q3 = Object.fromEntries(Object.entries(exportFiles).map(([path, bytes]) =>
  */
 describe('the figures of a side-by-side row', () => {
   let model: SiteModel;
-  beforeAll(async () => {
-    const loaded = await loadData('data', memorySource({ ...exportFiles, ...q3, 'data/config.json': readFileSync(join(fixture, 'config.json')) }));
-    model = buildSiteModel({ loaded, builtAt: '2018-01-15T00:00:00.000Z', files: [], boundaryIds: new Set() });
-  });
+  beforeAll(async () => { model = await teamsModel(); });
 
   it('teamValues sums coverage over the pairs and takes every activity figure of the group', () => {
     expect(model.teams.map((t) => teamValues(t.figures))).toEqual([

@@ -1,4 +1,4 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadData } from '../../src/lib/load.ts';
@@ -8,18 +8,11 @@ import { allRoutes } from '../../src/view/routes.ts';
 import { departmentScorecardTables, regionsTable, teamsTable, thresholdsText } from '../../src/view/scorecard-tables.ts';
 import { pageTables, tableCsv } from '../../src/view/tables.ts';
 import { memorySource } from '../memory-source.ts';
-
-const fixture = 'tests/fixtures/teams';
-const q4 = Object.fromEntries(readdirSync(join(fixture, 'exports/2017-Q4')).map((f) => [`data/exports/2017-Q4/${f}`, readFileSync(join(fixture, 'exports/2017-Q4', f))]));
-// The same export as 2017-Q3 with no report, as in tests/lib/scorecard-figures.test.ts (figures worked out there).
-const q3 = Object.fromEntries(Object.entries(q4).map(([path, bytes]) => [path.replace('2017-Q4', '2017-Q3'), path.endsWith('reports.csv') ? 'report_id,cadre_id,unit_id,date,type' : bytes]));
+import { teamsModel } from '../teams-model.ts';
 
 describe('the scorecard tables of the teams fixture', () => {
   let model: SiteModel;
-  beforeAll(async () => {
-    const loaded = await loadData('data', memorySource({ ...q4, ...q3, 'data/config.json': readFileSync(join(fixture, 'config.json')) }));
-    model = buildSiteModel({ loaded, builtAt: '2018-01-15T00:00:00.000Z', files: [], boundaryIds: new Set() });
-  });
+  beforeAll(async () => { model = await teamsModel(); });
 
   it('teamsTable holds each figure to its stated line and colours its change by the way it should move', () => {
     const [one, two] = teamsTable(model, 'vi').rows;
