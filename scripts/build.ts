@@ -87,8 +87,9 @@ try {
   mkdirSync(join(staging, 'plan'), { recursive: true });
   writeFileSync(join(staging, 'plan', 'assignments.csv'), proposedAssignments);
   if (process.stderr.isTTY) process.stderr.write(lang === 'vi' ? 'Đang nén sẵn các tệp (.br, .gz)…\n' : 'Precompressing the files (.br, .gz)…\n');
-  // The pages' files, while the worker finishes the downloads' (it precompresses its own).
-  await Promise.all([precompress(staging), downloads.done]);
+  // The pages' files, while the worker finishes the downloads' (it compresses its own as it writes them).
+  precompress(staging);
+  await downloads.done;
   for (const folder of readdirSync(downloadsDir)) renameSync(join(downloadsDir, folder), join(staging, folder));
   // The output may have changed during the build: check it again right before replacing it.
   const late = refuseOutput(outDir, { project: projectDir, data: dataDir });

@@ -1,10 +1,6 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
-import { brotliCompress, constants, gzip } from 'node:zlib';
-
-const brotli = promisify(brotliCompress);
-const gz = promisify(gzip);
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 /** Text files worth compressing; images other than SVG and fonts are compressed already. */
 const COMPRESSIBLE = /\.(html|js|mjs|css|json|csv|svg|xml|txt)$/i;
@@ -18,35 +14,39 @@ const MIN_BYTES = 1024;
  */
 const SHARED = /(^|[\\/])(_astro|data)[\\/]/;
 
+/** Whether `precompress` gives the site's file (its path inside the site) compressed copies. */
+export const isCompressible = (sitePath: string, bytes: number): boolean => bytes >= MIN_BYTES && COMPRESSIBLE.test(sitePath);
+
+/**
+ * Writes `file.br` and `file.gz` for the site's file at `sitePath` holding `bytes`, each only if
+ * smaller. Synchronous, on the thread that has the bytes: zlib's asynchronous calls on libuv's
+ * threads, or compressing in threads of its own, took twice the CPU time (more under the build's
+ * malloc settings, whose two arenas those threads fight over) for the same bytes.
+ */
+export function writeCompressedCopies(file: string, sitePath: string, bytes: Buffer): void {
+  const shared = SHARED.test(sitePath);
+  const br = brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: shared ? 11 : 6, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } });
+  if (br.length < bytes.length) writeFileSync(`${file}.br`, br);
+  const gzipped = gzipSync(bytes, { level: shared ? 9 : 6 });
+  if (gzipped.length < bytes.length) writeFileSync(`${file}.gz`, gzipped);
+}
+
 /**
  * Writes `x.gz` and `x.br` beside every compressible file of the site of at least 1 KiB, so a
  * host that serves precompressed files (nginx gzip_static/brotli_static, sirv, IIS with the
  * rules in the README) sends them without compressing on each request. A copy that would
- * not be smaller is not written. zlib runs on libuv's four threads, shared by the build's two
- * threads that compress: two files at a time each (a Brotli and a gzip stream apiece) keep them
- * busy, and more would only hold more files and compressors in memory while they wait.
- * Returns how many files were compressed.
+ * not be smaller is not written. Returns how many files were compressed.
  */
-export async function precompress(dir: string): Promise<number> {
+export function precompress(dir: string): number {
   const root = dir.length + 1;
-  const files = readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && COMPRESSIBLE.test(e.name))
-    .map((e) => join(e.parentPath, e.name))
-    .filter((path) => statSync(path).size >= MIN_BYTES);
-  let next = 0;
-  const worker = async () => {
-    while (next < files.length) {
-      const path = files[next++]!;
-      const bytes = readFileSync(path);
-      const shared = SHARED.test(path.slice(root));
-      const [br, gzipped] = await Promise.all([
-        brotli(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: shared ? 11 : 6, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } }),
-        gz(bytes, { level: shared ? 9 : 6 }),
-      ]);
-      if (br.length < bytes.length) writeFileSync(`${path}.br`, br);
-      if (gzipped.length < bytes.length) writeFileSync(`${path}.gz`, gzipped);
-    }
-  };
-  await Promise.all(Array.from({ length: 2 }, worker));
-  return files.length;
+  let n = 0;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const file = join(entry.parentPath, entry.name);
+    const sitePath = file.slice(root);
+    if (!isCompressible(sitePath, statSync(file).size)) continue;
+    writeCompressedCopies(file, sitePath, readFileSync(file));
+    n++;
+  }
+  return n;
 }

@@ -1,5 +1,4 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
 import { registerHooks } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,13 +6,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Feature } from 'geojson';
 import type { SiteModel } from '../../src/lib/model/types.ts';
 import type { Lang } from '../../src/lib/types.ts';
-import { precompress } from './compress.ts';
+import { isCompressible, writeCompressedCopies } from './compress.ts';
 import type { DownloadsJob } from './downloads.ts';
 
 /*
  * Writes the site's downloads (scripts/lib/downloads.ts) in a thread of its own: each page's
- * files, reporting the sizes of the workbooks it links to as soon as they are written; then the
- * map and search files; then their .br and .gz.
+ * files and their .br and .gz, reporting the sizes of the workbooks it links to as soon as they
+ * are written; then the map and search files.
  */
 const job = workerData as DownloadsJob;
 
@@ -38,25 +37,23 @@ function folderOf(path: string): string {
   if (!folders.has(folder)) mkdirSync(folder, { recursive: true }), folders.add(folder);
   return file;
 }
-const write = (path: string, bytes: string | Buffer) => writeFileSync(folderOf(path), bytes);
+// Each file is written and compressed (scripts/lib/compress.ts) as soon as it is drawn, from the
+// bytes in hand, synchronously: this thread has a core to itself while Astro renders on the other.
+function save(path: string, text: string | Buffer): void {
+  const bytes = typeof text === 'string' ? Buffer.from(text) : text;
+  const file = folderOf(path);
+  writeFileSync(file, bytes);
+  if (isCompressible(path, bytes.length)) writeCompressedCopies(file, path, bytes);
+}
 
-// Files are written a few at a time on libuv's threads while the next page's are drawn: opening
-// and writing 25,000 files would otherwise take a third of this thread's time.
-const writing = new Set<Promise<void>>();
 for (const { files, sizes } of downloadFiles(model, job.workbooks)) {
-  for (const f of files) {
-    if (writing.size >= 16) await Promise.race(writing);
-    const done: Promise<void> = writeFile(folderOf(f.path), f.bytes).then(() => void writing.delete(done));
-    writing.add(done);
-  }
+  for (const f of files) save(f.path, f.bytes);
   parentPort!.postMessage({ sizes });
 }
-await Promise.all(writing);
 const features = new Map(JSON.parse(readFileSync(job.boundariesPath, 'utf8')) as [string, Feature][]);
 for (const lang of ['vi', 'en'] as Lang[]) {
   const map = mapPayload(model, features, lang);
-  if (map) write(`data/map-${lang}.json`, JSON.stringify(map));
-  write(`data/search-${lang}.json`, JSON.stringify(searchIndex(model, lang)));
+  if (map) save(`data/map-${lang}.json`, JSON.stringify(map));
+  save(`data/search-${lang}.json`, JSON.stringify(searchIndex(model, lang)));
 }
-await precompress(job.outDir);
 parentPort!.postMessage({ done: true });
