@@ -19,9 +19,8 @@ export const isCompressible = (sitePath: string, bytes: number): boolean => byte
 
 /**
  * Writes `file.br` and `file.gz` for the site's file at `sitePath` holding `bytes`, each only if
- * smaller. Synchronous, on the thread that has the bytes: zlib's asynchronous calls on libuv's
- * threads, or compressing in threads of its own, took twice the CPU time (more under the build's
- * malloc settings, whose two arenas those threads fight over) for the same bytes.
+ * smaller. Synchronous, on the thread that has the bytes: zlib's asynchronous calls, a few files
+ * at a time on libuv's threads, took half as much CPU time again for the same bytes.
  */
 export function writeCompressedCopies(file: string, sitePath: string, bytes: Buffer): void {
   const shared = SHARED.test(sitePath);
