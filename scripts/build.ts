@@ -86,7 +86,7 @@ try {
   await build({ root: resolve(import.meta.dirname, '..'), outDir: staging, base, logLevel: 'error', vite: { logLevel: 'error' } });
   mkdirSync(join(staging, 'plan'), { recursive: true });
   writeFileSync(join(staging, 'plan', 'assignments.csv'), proposedAssignments);
-  if (process.stderr.isTTY) process.stderr.write(lang === 'vi' ? 'Đang nén sẵn các tệp (.br, .gz)…\n' : 'Precompressing the files (.br, .gz)…\n');
+  if (process.stderr.isTTY) process.stderr.write(`${strings[lang].cli.precompressing}\n`);
   // The pages' files, while the worker finishes the downloads' (it compresses its own as it writes them).
   precompress(staging);
   await downloads.done;

@@ -535,6 +535,7 @@ const vi = {
     busy: (pid: number, out: string) => `Một lần xây dựng khác (tiến trình ${pid}) đang ghi vào ${out}; hãy chờ nó xong rồi chạy lại.`,
     nothingBuilt: (n: number) => `${n} lỗi: chưa xây dựng trang; trang đã công bố giữ nguyên.`,
     rendering: 'Đang tạo các trang…',
+    precompressing: 'Đang nén sẵn các tệp (.br, .gz)…',
     quartersRead: (read: string[], total: number) => read.length === total
       ? `Đã đọc cả ${total} quý từ tệp.`
       : `Đã đọc ${read.length} trong ${total} quý từ tệp${read.length > 0 ? ` (${read.join(', ')})` : ''}; ${total - read.length} quý lấy từ bộ nhớ đệm.`,
@@ -1077,6 +1078,7 @@ const en: Strings = {
     busy: (pid: number, out: string) => `Another build (process ${pid}) is writing to ${out}; wait for it to finish, then run again.`,
     nothingBuilt: (n: number) => `${n} errors: nothing built; the published site is unchanged.`,
     rendering: 'Rendering the pages…',
+    precompressing: 'Precompressing the files (.br, .gz)…',
     quartersRead: (read: string[], total: number) => read.length === total
       ? `Read all ${total} quarters from their files.`
       : `Read ${read.length} of ${total} quarters from their files${read.length > 0 ? ` (${read.join(', ')})` : ''}; ${total - read.length} from the cache.`,
