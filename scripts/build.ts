@@ -88,7 +88,7 @@ try {
   writeFileSync(join(staging, 'plan', 'assignments.csv'), proposedAssignments);
   if (process.stderr.isTTY) process.stderr.write(`${strings[lang].cli.precompressing}\n`);
   // The pages' files, while the worker finishes the downloads' (it compresses its own as it writes them).
-  precompress(staging);
+  await precompress(staging);
   await downloads.done;
   for (const folder of readdirSync(downloadsDir)) renameSync(join(downloadsDir, folder), join(staging, folder));
   // The output may have changed during the build: check it again right before replacing it.
